@@ -1,0 +1,105 @@
+"""The engine protocol and the per-shard task every engine runs.
+
+Engines schedule shards; they never know about stages. `ShardTask` is what a worker
+does with one shard: read it, run the pipeline, serialise the documents. The same shard
+gives the same result on every engine.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from ..doc import Failure
+from ..io.base import ReadOptions, Shard
+from ..pipeline import Outcome, Pipeline, RunStats
+
+
+@dataclass(slots=True)
+class PipelineSpec:
+    """A picklable description of a pipeline: stage names and their settings."""
+
+    stages: list[str]
+    settings: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def build(self) -> Pipeline:
+        from ..registry import build_pipeline
+
+        return build_pipeline(self.stages, self.settings)
+
+
+@dataclass(slots=True)
+class Processed:
+    """One input item after the pipeline: a serialised document or a failure."""
+
+    doc_id: str | None
+    document: str | None  # JSON of Document.to_dict()
+    failure: Failure | None
+    content_hash: str | None = None
+
+
+@dataclass(slots=True)
+class ShardResult:
+    shard: Shard
+    items: list[Processed]
+    stats: RunStats
+
+
+class ShardTask:
+    """Read a shard, run the pipeline on each document, serialise the outcomes."""
+
+    def __init__(self, spec: PipelineSpec, options: ReadOptions):
+        self.spec = spec
+        self.options = options
+        self._pipeline: Pipeline | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"spec": self.spec, "options": self.options, "_pipeline": None}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    @property
+    def pipeline(self) -> Pipeline:
+        if self._pipeline is None:
+            self._pipeline = self.spec.build()
+            self._pipeline.setup()
+        return self._pipeline
+
+    def __call__(self, shard: Shard) -> ShardResult:
+        from ..io.readers import read_shard
+
+        stats = RunStats()
+        items: list[Processed] = []
+        for outcome in self.pipeline.run(read_shard(shard, self.options)):
+            stats.add(outcome)
+            items.append(_serialise(outcome))
+        light = Shard(shard.reader, shard.path, shard.start, shard.end, shard.first_line, None, shard.size)
+        return ShardResult(light, items, stats)
+
+
+def _serialise(outcome: Outcome) -> Processed:
+    if outcome.document is None:
+        failure = outcome.failure
+        return Processed(failure.doc_id if failure else None, None, failure)
+    doc = outcome.document
+    from ..store.hashing import document_hash
+
+    return Processed(
+        doc.id,
+        json.dumps(doc.to_dict(), ensure_ascii=False),
+        outcome.failure,
+        document_hash(doc),
+    )
+
+
+class Engine(Protocol):
+    name: str
+
+    def map(self, task: ShardTask, shards: Iterable[Shard]) -> Iterator[ShardResult]:
+        """Run `task` on every shard; results come back in shard order."""
+        ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,134 @@
+"""Arabic folding for matching, with a map back to offsets in the original text.
+
+Matching runs on folded text (one spelling per letter); results are reported on the
+original text. `fold()` returns the folded string and an `OffsetMap` that turns any
+folded offset back into an original one, exactly, even where characters were deleted
+(tatweel, diacritics) or expanded (lam-alef ligatures).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+# one-to-one letter folding: spelling variants that readers treat as the same letter
+_ONE_TO_ONE = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ة": "ه", "ۃ": "ه", "ۀ": "ه", "ہ": "ه", "ھ": "ه", "ە": "ه",
+    "ى": "ي", "ی": "ي", "ې": "ي", "ێ": "ي", "ۍ": "ي", "ے": "ي",
+    "ک": "ك", "ڪ": "ك", "گ": "ك",
+    "ۓ": "ي", "ٶ": "ؤ", "ٸ": "ئ",
+    "۔": ".", "٫": ".", "٬": ",", "٪": "%", "؍": "/",
+    "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u200f": " ", "\u200e": " ",
+    "ـ": "",  # tatweel, deleted
+}
+for _i in range(10):
+    _ONE_TO_ONE[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
+    _ONE_TO_ONE[chr(0x06F0 + _i)] = str(_i)  # Persian / Urdu digits
+
+# combining marks: harakat, tanwin, shadda, sukun, dagger alef, Quranic marks
+_DELETED = (
+    [chr(c) for c in range(0x064B, 0x0660)]
+    + ["\u0670"]
+    + [chr(c) for c in range(0x06D6, 0x06DD)]
+    + [chr(c) for c in range(0x06DF, 0x06E5)]
+    + ["\u06E7", "\u06E8"]
+    + [chr(c) for c in range(0x06EA, 0x06EE)]
+    + ["\u0610", "\u0611", "\u0612", "\u0613", "\u0614", "\u0615", "\u0616", "\u0617", "\u0618",
+       "\u0619", "\u061A", "\u200b", "\u200c", "\u200d", "\ufeff"]
+)
+for _ch in _DELETED:
+    _ONE_TO_ONE[_ch] = ""
+
+# presentation forms (U+FB50-U+FDFF, U+FE70-U+FEFF): decompose with NFKC then fold
+_EXPANSIONS: dict[str, str] = {}
+for _cp in list(range(0xFB50, 0xFDFF)) + list(range(0xFE70, 0xFEFF)):
+    _ch = chr(_cp)
+    _nfkc = unicodedata.normalize("NFKC", _ch)
+    if _nfkc != _ch and _nfkc.strip():
+        _EXPANSIONS[_ch] = "".join(_ONE_TO_ONE.get(c, c) for c in _nfkc)
+
+_TABLE = str.maketrans({**_ONE_TO_ONE, **_EXPANSIONS})
+_LENGTH_CHANGING = re.compile(
+    "[" + "".join(re.escape(c) for c, v in {**_ONE_TO_ONE, **_EXPANSIONS}.items() if len(v) != 1) + "]"
+)
+
+
+@dataclass(slots=True)
+class OffsetMap:
+    """Maps offsets in folded text back to the original text.
+
+    Stored sparsely: `points[k]` is a folded offset from which `shifts[k]` must be added.
+    Text without deletions or expansions has no points at all.
+    """
+
+    length: int  # length of the original text
+    points: list[int] = field(default_factory=list)
+    shifts: list[int] = field(default_factory=list)
+
+    def to_original(self, offset: int) -> int:
+        k = bisect.bisect_right(self.points, offset) - 1
+        return min(offset + (self.shifts[k] if k >= 0 else 0), self.length)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original span of a folded span; the end is exclusive and never cuts a character."""
+        if end <= start:
+            point = self.to_original(start)
+            return point, point
+        return self.to_original(start), self.to_original(end - 1) + 1
+
+
+def fold_char_table() -> dict[int, str]:
+    """The folding table (for tools that need it, e.g. building gazetteer keys)."""
+    return dict(_TABLE)
+
+
+def fold_text(text: str) -> str:
+    """Fold without keeping offsets (for dictionary keys and lookups)."""
+    return text.translate(_TABLE)
+
+
+def fold(text: str) -> tuple[str, OffsetMap]:
+    """Fold `text` for matching and return the map from folded offsets to original ones."""
+    folded = text.translate(_TABLE)
+    mapping = OffsetMap(len(text))
+    if len(folded) == len(text) and not _LENGTH_CHANGING.search(text):
+        return folded, mapping
+    shift = 0
+    out_pos = 0
+    for match in _LENGTH_CHANGING.finditer(text):
+        pos = match.start()
+        out_pos = pos - shift
+        replacement = match.group().translate(_TABLE)
+        if not replacement:
+            shift += 1
+            mapping.points.append(out_pos)
+            mapping.shifts.append(shift)
+        else:
+            # an expansion: every produced character maps to the single original one
+            for k in range(1, len(replacement)):
+                mapping.points.append(out_pos + k)
+                mapping.shifts.append(shift - k)
+            shift -= len(replacement) - 1
+            mapping.points.append(out_pos + len(replacement))
+            mapping.shifts.append(shift)
+    _compact(mapping)
+    return folded, mapping
+
+
+def _compact(mapping: OffsetMap) -> None:
+    """Keep only the last shift per point (deletions in a row share a folded offset)."""
+    points: list[int] = []
+    shifts: list[int] = []
+    for point, shift in zip(mapping.points, mapping.shifts, strict=True):
+        if points and points[-1] == point:
+            shifts[-1] = shift
+        else:
+            points.append(point)
+            shifts.append(shift)
+    mapping.points, mapping.shifts = points, shifts
+
+
+ARABIC_LETTER = re.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]")
