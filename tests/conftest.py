@@ -1,0 +1,48 @@
+"""Shared fixtures: small Arabic articles written for the tests (no publisher text)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "src" / "khabar" / "examples" / "urdupoint_sputnik_2021-07-02_lavrov_csto.txt"
+
+_CITIES = ["القاهرة", "بيروت", "عمان", "الرباط", "تونس", "بغداد"]
+_TOPICS = [
+    "أعلنت الحكومة عن خطة جديدة لدعم المزارعين في المناطق الريفية خلال الموسم المقبل.",
+    "قال وزير الخارجية إن بلاده تسعى إلى حل سياسي للأزمة عبر الحوار مع جميع الأطراف.",
+    "تظاهر مئات الطلاب أمام مبنى البرلمان احتجاجا على رفع رسوم التسجيل في الجامعات.",
+    "وقعت الدولتان اتفاقا للتعاون في مجال الطاقة المتجددة خلال زيارة رسمية استمرت يومين.",
+    "أكد المتحدث باسم الجيش أن القوات أحبطت محاولة تسلل على الحدود الشمالية فجر اليوم.",
+]
+
+
+def make_article(i: int) -> dict[str, object]:
+    city = _CITIES[i % len(_CITIES)]
+    body = " ".join(_TOPICS[(i + k) % len(_TOPICS)] for k in range(3))
+    text = f"{city} - رويترز: {body}\n\nوأضاف المسؤول في بيان أن العمل مستمر رقم {i}.\n\nاقرأ أيضا"
+    return {
+        "id": f"art-{i}",
+        "title": f"خبر تجريبي رقم {i}",
+        "text": text,
+        "url": f"https://example.org/news/{i}",
+        "published": f"2021-03-{(i % 28) + 1:02d}",
+    }
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    return SEED
+
+
+@pytest.fixture
+def small_jsonl(tmp_path: Path) -> Path:
+    """30 articles with one malformed line in the middle."""
+    path = tmp_path / "small.jsonl"
+    lines = [json.dumps(make_article(i), ensure_ascii=False) for i in range(30)]
+    lines.insert(12, '{"id": "broken", "text": ')
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
