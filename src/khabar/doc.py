@@ -25,6 +25,18 @@ class Span:
 
 
 @dataclass(slots=True)
+class SourceLine:
+    """A dateline/source line the cleaner removed, split into its parts as written."""
+
+    text: str
+    city: str | None = None
+    outlets: list[str] = field(default_factory=list)  # names as written (Arabic or Latin)
+    agencies: list[str] = field(default_factory=list)
+    date_text: str | None = None
+    where: str = "top"  # top (dateline) | bottom (a «المصدر:» or «(أ ف ب)» line at the end)
+
+
+@dataclass(slots=True)
 class Source:
     """Where the article comes from and what we know of its publication."""
 
@@ -40,6 +52,7 @@ class Source:
     path: str | None = None
     line: int | None = None
     format: str | None = None  # text | jsonl | html | warc | rss | stdin
+    source_lines: list[SourceLine] = field(default_factory=list)  # set by the clean stage
 
 
 @dataclass(slots=True)

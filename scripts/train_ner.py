@@ -1,0 +1,183 @@
+"""Train the CRF named-entity tagger on a CoNLL file (token<TAB>BIO tag, blank line between sentences).
+
+    python scripts/train_ner.py TRAIN.conll [--holdout 0.1] [--c1 0.05,0.1] [--c2 0.01,0.05]
+                                [--clusters src/khabar/models/word_clusters.tsv]
+                                [--out src/khabar/models/ner_crf.model]
+
+The LAST `--holdout` share of sentences is never trained on: the (c1, c2) grid is scored on it,
+per-type P/R/F1 is printed, and the shipped model is the best one of the grid, so
+`khabar eval ner TRAIN.conll --holdout-of-train` stays an honest held-out figure.
+`--extra` adds sentences of a second CoNLL file (coarse tags PER/ORG/LOC/MISC, or WikiFANE
+fine types mapped with `--map-fine`) to the training part only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pycrfsuite
+
+from khabar.eval.ner import read_conll, score_spans
+from khabar.extract.crf import (
+    CLUSTERS_PATH,
+    MODEL_PATH,
+    FeatureExtractor,
+    NerResources,
+    model_config_path,
+    tags_to_spans,
+)
+
+# WikiFANE fine types → ANERcorp coarse ones; groups (nationalities, peoples) stay O as in ANERcorp
+FINE_TYPES = {
+    "PER": "Politician Artist Scientist Athlete Businessperson Engineer Lawyer Religious_PER Other_PER",
+    "LOC": "Nation Population-Center State-or-Province Continent Water-Body Land-Region-Natural "
+    "County-or-District GPE-Cluster Celestial",
+    "ORG": "Government Non-Governmental Commercial Educational Media Sports Religious_ORG",
+}
+FINE_TO_COARSE = {fine: coarse for coarse, names in FINE_TYPES.items() for fine in names.split()}
+
+
+def map_fine(tag: str) -> str:
+    if tag == "O" or "-" not in tag:
+        return "O"
+    prefix, label = tag.split("-", 1)
+    coarse = FINE_TO_COARSE.get(label)
+    return f"{prefix}-{coarse}" if coarse else "O"
+
+
+PROCLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "فال", "كال"})
+ENCLITICS = frozenset({"ه", "ها", "هم", "هما", "هن", "ي", "نا", "كم", "كما", "ك"})
+
+
+def rejoin_clitics(words: list[str], tags: list[str]) -> tuple[list[str], list[str]]:
+    """Glue WikiFANE's split clitics back («و ملكال» → «وملكال», «عاصمة ها» → «عاصمتها»),
+    so its words look like ANERcorp's whitespace words; the host word keeps its tag."""
+    out_w: list[str] = []
+    out_t: list[str] = []
+    pending = ""
+    for word, tag in zip(words, tags, strict=True):
+        if word in PROCLITICS and tag == "O":
+            pending += word
+            continue
+        if word in ENCLITICS and not pending and out_w and tag == "O":
+            host = out_w[-1]
+            out_w[-1] = (host[:-1] + "ت" if host.endswith("ة") else host) + word
+            continue
+        out_w.append(pending + word)
+        out_t.append(tag)
+        pending = ""
+    if pending:
+        out_w.append(pending)
+        out_t.append("O")
+    return out_w, out_t
+
+
+def train(xs, ys, c1: float, c2: float, out: Path, minfreq: int, iterations: int) -> None:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for x, y in zip(xs, ys, strict=True):
+        trainer.append(x, y)
+    trainer.set_params(
+        {
+            "c1": c1,
+            "c2": c2,
+            "max_iterations": iterations,
+            "feature.minfreq": minfreq,
+            "feature.possible_transitions": True,
+        }
+    )
+    trainer.train(str(out))
+
+
+def evaluate(model: Path, xs, gold_tags) -> dict:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    gold, pred = set(), set()
+    for i, (x, y) in enumerate(zip(xs, gold_tags, strict=True)):
+        gold |= {(i, *s) for s in tags_to_spans(y)}
+        pred |= {(i, *s) for s in tags_to_spans(tagger.tag(x))}
+    return score_spans(gold, pred)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("train", type=Path)
+    ap.add_argument("--extra", type=Path)
+    ap.add_argument("--map-fine", action="store_true", help="--extra is WikiFANE: map fine tags, rejoin clitics")
+    ap.add_argument("--holdout", type=float, default=0.1)
+    ap.add_argument("--c1", default="0.05,0.2")
+    ap.add_argument("--c2", default="0.01,0.05")
+    ap.add_argument("--minfreq", type=int, default=1)
+    ap.add_argument("--iterations", type=int, default=150)
+    ap.add_argument("--clusters", type=Path, default=CLUSTERS_PATH)
+    ap.add_argument("--no-kb", action="store_true")
+    ap.add_argument("--out", type=Path, default=MODEL_PATH)
+    args = ap.parse_args(argv)
+
+    clusters = args.clusters if args.clusters and args.clusters.exists() else None
+    resources = NerResources.load(clusters, use_kb=not args.no_kb)
+    print("resources:", resources.describe(), file=sys.stderr)
+    fx = FeatureExtractor(resources)
+    sentences = read_conll(args.train)
+    cut = int(len(sentences) * (1 - args.holdout))
+    train_part, held = sentences[:cut], sentences[cut:]
+    if args.extra:
+        extra = read_conll(args.extra)
+        if args.map_fine:
+            extra = [rejoin_clitics(w, [map_fine(t) for t in tags]) for w, tags in extra]
+        train_part = train_part + extra
+    started = time.time()
+    xs = [fx.sequence(w) for w, _ in train_part]
+    ys = [t for _, t in train_part]
+    hx = [fx.sequence(w) for w, _ in held]
+    hy = [t for _, t in held]
+    print(
+        f"features: {len(xs)} train / {len(hx)} held-out sentences in {time.time() - started:.1f}s",
+        file=sys.stderr,
+    )
+
+    best: tuple[float, float, float] | None = None
+    with tempfile.TemporaryDirectory() as tmp:
+        for c1 in [float(v) for v in args.c1.split(",")]:
+            for c2 in [float(v) for v in args.c2.split(",")]:
+                path = Path(tmp) / f"m_{c1}_{c2}.crf"
+                started = time.time()
+                train(xs, ys, c1, c2, path, args.minfreq, args.iterations)
+                result = evaluate(path, hx, hy)
+                f1 = result["micro"]["f1"]
+                print(
+                    f"c1={c1} c2={c2}: micro F1 {f1:.4f} ({time.time() - started:.0f}s, "
+                    f"{path.stat().st_size / 1e6:.1f} MB)",
+                    file=sys.stderr,
+                )
+                if best is None or f1 > best[0]:
+                    best = (f1, c1, c2)
+                    args.out.parent.mkdir(parents=True, exist_ok=True)
+                    args.out.write_bytes(path.read_bytes())
+                    best_result = result
+    assert best is not None
+    config = {
+        "clusters": clusters.name if clusters else None,
+        "kb": not args.no_kb,
+        "c1": best[1],
+        "c2": best[2],
+        "minfreq": args.minfreq,
+        "train": args.train.name,
+        "holdout": args.holdout,
+        "extra": args.extra.name if args.extra else None,
+        "holdout_micro_f1": round(best[0], 4),
+    }
+    model_config_path(args.out).write_text(json.dumps(config, indent=1) + "\n", encoding="utf-8")
+    from khabar.eval.ner import format_report
+
+    system = f"crf c1={best[1]} c2={best[2]} (held-out last {args.holdout:.0%})"
+    print(format_report({"system": system, "sentences": len(held), **best_result}))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

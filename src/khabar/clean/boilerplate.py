@@ -1,0 +1,300 @@
+"""The clean stage: from `doc.raw` to `doc.text`, the article body without site furniture.
+
+Removed, with their spans into `doc.raw` recorded in `doc.removed`: a title repeated at the
+top (kept as `doc.title`), the dateline/source line (its parts go to `doc.source.source_lines`
+for the metadata stage), wire continuation and end markers, share/comment/related/copyright
+blocks and source credits at the end (phrases in kb/data/boilerplate.tsv). Each remaining line
+is a paragraph; paragraphs are separated by a blank line, except the two halves of a text cut
+by a continuation marker («(تستمر)»), which are joined by a single newline so a quote running
+over the marker stays one paragraph. C0/C1 control characters become spaces.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from ..doc import Document, Span
+from ..pipeline import BaseStage
+from ..text.normalize import fold
+from .dateline import DatelineParser
+from .rules import Rules, line_key, load_rules
+from .sources import load_given_names, load_source_names
+
+# length-preserving, so offsets into the sanitised text are offsets into doc.raw
+_SANITISE = str.maketrans(
+    {
+        **{
+            c: " " for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]
+        },
+        0x0D: "\n",
+        0x85: "\n",
+        0x2028: "\n",
+        0x2029: "\n",
+        0xFEFF: " ",
+        0x200B: " ",  # zero-width space: invisible, and it defeats str.strip()
+    }
+)
+_NEEDS_SANITISING = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
+# a long stretch without Arabic letters; it is code (CSS, a script) when code marks are dense
+_NON_ARABIC_RUN = re.compile(r"(?:(?<=\s)|^)[^\u0600-\u06FF\s][^\u0600-\u06FF\n]{59,}")
+_CODE_MARKS = re.compile(r"[{};=()\[\]]")
+_CODE_DENSITY = 0.06
+_ALNUM = re.compile(r"[^\W_]")
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
+_SPACES = re.compile(r"[^\S\n]{2,}|[^\S \n]")  # runs, and single tabs / no-break spaces
+_TITLE_LIMIT = 500  # longer first lines are never titles
+
+
+@dataclass(slots=True)
+class Line:
+    start: int  # offsets into doc.raw, surrounding whitespace excluded
+    end: int
+    soft: bool = False  # joined to the previous paragraph by "\n" (a continuation marker was here)
+
+
+class CleanStage(BaseStage):
+    name: ClassVar[str] = "clean"
+    version: ClassVar[str] = "1"
+    requires: ClassVar[frozenset[str]] = frozenset({"raw"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"text", "removed"})
+
+    def __init__(self, *, boilerplate: str | None = None, tail_fraction: float = 0.5):
+        self.boilerplate = boilerplate  # another boilerplate.tsv (default: the packaged one)
+        self.tail_fraction = tail_fraction  # «cut» phrases act only in this last part of a text
+        self._rules: Rules | None = None
+        self._dateline: DatelineParser | None = None
+
+    def setup(self) -> None:
+        if self._rules is None:
+            self._rules = load_rules(Path(self.boilerplate) if self.boilerplate else None)
+            self._dateline = DatelineParser(load_source_names(), load_given_names())
+
+    def __call__(self, doc: Document) -> Document:
+        self.setup()
+        safe = doc.raw.translate(_SANITISE) if _NEEDS_SANITISING.search(doc.raw) else doc.raw
+        removed: list[Span] = []
+        if "{" in safe or "});" in safe:
+            safe = _blank_code(safe, removed)
+        lines = [_stripped(safe, m.start(), m.end()) for m in _LINE.finditer(safe)]
+        self._strip_empty(safe, lines, removed)
+        self._strip_lead(safe, lines, removed)
+        self._strip_title(doc, safe, lines, removed)
+        self._strip_dateline(doc, safe, lines, removed)
+        self._strip_cut(safe, lines, removed)
+        self._strip_markers(safe, lines, removed)
+        self._strip_tail(doc, safe, lines, removed)
+        self._strip_inline_tail(safe, lines, removed)
+        doc.text = _join(safe, lines)
+        doc.removed = sorted(removed, key=lambda span: span.start)
+        return doc
+
+    def _strip_empty(self, safe: str, lines: list[Line], removed: list[Span]) -> None:
+        """Lines without a letter or a digit («***», «* *», «.», «>») are separators."""
+        kept = []
+        for line in lines:
+            if line.end - line.start < 20 and not _ALNUM.search(safe, line.start, line.end):
+                removed.append(Span(line.start, line.end))
+            else:
+                kept.append(line)
+        lines[:] = kept
+
+    def _strip_lead(self, safe: str, lines: list[Line], removed: list[Span]) -> None:
+        assert self._rules is not None
+        while lines:
+            line = lines[0]
+            phrase = self._rules.starts("lead", safe[line.start : line.end])
+            if phrase is None:
+                return
+            cut = _prefix_end(safe, line, phrase)
+            removed.append(Span(line.start, cut))
+            if cut >= line.end:
+                lines.pop(0)
+            else:
+                lines[0] = _stripped(safe, cut, line.end)
+
+    def _strip_title(
+        self, doc: Document, safe: str, lines: list[Line], removed: list[Span]
+    ) -> None:
+        if not lines or lines[0].end - lines[0].start > _TITLE_LIMIT:
+            return
+        first = safe[lines[0].start : lines[0].end]
+        second = safe[lines[1].start : lines[1].end] if len(lines) > 1 else None
+        repeated = second is not None and _same_title(first, second)
+        if not (repeated or (doc.title and _same_title(first, doc.title))):
+            return
+        if doc.title is None:
+            doc.title = _SPACES.sub(" ", safe[lines[0].start : lines[0].end]).strip()
+        count = 2 if repeated else 1
+        for line in lines[:count]:
+            removed.append(Span(line.start, line.end))
+        del lines[:count]
+
+    def _strip_dateline(
+        self, doc: Document, safe: str, lines: list[Line], removed: list[Span]
+    ) -> None:
+        assert self._dateline is not None
+        if not lines:
+            return
+        line = lines[0]
+        found = self._dateline.parse(safe[line.start : line.end])
+        if found is None:
+            return
+        source_line, end = found
+        doc.source.source_lines.append(source_line)
+        removed.append(Span(line.start, line.start + end))
+        if line.start + end >= line.end:
+            lines.pop(0)
+        else:
+            lines[0] = _stripped(safe, line.start + end, line.end)
+
+    def _strip_markers(self, safe: str, lines: list[Line], removed: list[Span]) -> None:
+        assert self._rules is not None
+        kept: list[Line] = []
+        joined = False
+        for line in lines:
+            if line.end - line.start <= 200:
+                text = safe[line.start : line.end]
+                kind = self._rules.exact_kind(text)
+                if kind is None and (
+                    self._rules.starts("line", text) or self._rules.search("line_regex", text)
+                ):
+                    kind = "line"
+                if kind is not None:
+                    removed.append(Span(line.start, line.end))
+                    joined = joined or (kind == "continue" and bool(kept))
+                    continue
+            if joined:
+                line.soft = True
+                joined = False
+            kept.append(line)
+        lines[:] = kept
+
+    def _strip_cut(self, safe: str, lines: list[Line], removed: list[Span]) -> None:
+        """A share/comment/related heading in the second half: it and all after it go."""
+        assert self._rules is not None
+        first_tail = int(len(lines) * (1 - self.tail_fraction))
+        for index in range(max(first_tail, 1), len(lines)):
+            line = lines[index]
+            if line.end - line.start <= 200 and self._rules.starts(
+                "cut", safe[line.start : line.end]
+            ):
+                removed.extend(Span(x.start, x.end) for x in lines[index:])
+                del lines[index:]
+                return
+
+    def _strip_tail(self, doc: Document, safe: str, lines: list[Line], removed: list[Span]) -> None:
+        """Credits, tags and contact lines at the very end, one line at a time."""
+        assert self._rules is not None
+        while len(lines) > 1:
+            line = lines[-1]
+            text = safe[line.start : line.end]
+            if len(text) > 600:
+                return
+            if self._rules.starts("tail", text):
+                self._source_credit(doc, text)
+            elif not (self._rules.search("tail_regex", text) or self._bottom_credit(doc, text)):
+                return
+            removed.append(Span(line.start, line.end))
+            lines.pop()
+
+    def _bottom_credit(self, doc: Document, text: str) -> bool:
+        """A last line that only names sources («فرانس24/ أ ف ب», «(رويترز)»)."""
+        assert self._dateline is not None
+        if len(text) > 80:
+            return False
+        found = self._dateline.parse(text)
+        if found is None or found[1] < len(text.rstrip()):
+            return False
+        found[0].where = "bottom"
+        doc.source.source_lines.append(found[0])
+        return True
+
+    def _source_credit(self, doc: Document, text: str) -> None:
+        """«المصدر: رويترز» names the wire: keep it for the metadata stage."""
+        assert self._dateline is not None
+        _, _, credit = text.partition(":")
+        found = self._dateline.parse(credit.strip() + " -") if credit.strip() else None
+        if found is not None:
+            source_line, _ = found
+            source_line.where = "bottom"
+            source_line.text = text.strip()
+            doc.source.source_lines.append(source_line)
+
+    def _strip_inline_tail(self, safe: str, lines: list[Line], removed: list[Span]) -> None:
+        assert self._rules is not None
+        if not lines or self._rules.inline is None:
+            return
+        line = lines[-1]
+        window = max(line.start, line.end - 600)
+        if not any(phrase in safe[window : line.end] for phrase in self._rules.inline_phrases):
+            return  # folding the window is the costly part: skip it when no phrase is there
+        folded, mapping = fold(safe[window : line.end])
+        match = self._rules.inline.search(folded)
+        if match is None or match.group(1).count(" ") + 1 > self._inline_limit():
+            return
+        cut = window + mapping.to_original(match.start())
+        removed.append(Span(cut, line.end))
+        lines[-1] = _stripped(safe, line.start, cut, line.soft)
+
+    def _inline_limit(self) -> int:
+        assert self._rules is not None
+        limits = [n for (kind, _), n in self._rules.max_words.items() if kind == "tail_inline"]
+        return max(limits, default=40)
+
+
+def _blank_code(safe: str, removed: list[Span]) -> str:
+    """Blank out style sheet and script fragments a scraper left in the text."""
+    pieces: list[str] = []
+    last = 0
+    for match in _NON_ARABIC_RUN.finditer(safe):
+        run = match.group()
+        marks = len(_CODE_MARKS.findall(run))
+        if marks < _CODE_DENSITY * len(run) or ("{" not in run and ";" not in run):
+            continue
+        removed.append(Span(*match.span()))
+        pieces += [safe[last : match.start()], " " * len(run)]
+        last = match.end()
+    return "".join(pieces) + safe[last:] if pieces else safe
+
+
+def _stripped(text: str, start: int, end: int, soft: bool = False) -> Line:
+    chunk = text[start:end]
+    left = len(chunk) - len(chunk.lstrip())
+    right = len(chunk) - len(chunk.rstrip())
+    return Line(start + left, end - right, soft)
+
+
+def _prefix_end(safe: str, line: Line, phrase: str) -> int:
+    """Where a folded phrase ends in the original line (folding may delete characters)."""
+    text = safe[line.start : min(line.end, line.start + 400)]
+    folded, mapping = fold(text)
+    words = r"[\W_]+".join(re.escape(word) for word in phrase.split())
+    match = re.match(rf"[\W_]*{words}", folded, re.IGNORECASE)
+    if match is None:
+        return line.start  # cannot place it: remove nothing rather than too much
+    return (
+        line.start + mapping.to_original(match.end())
+        if match.end() < len(folded)
+        else line.start + len(text)
+    )
+
+
+def _same_title(one: str, other: str) -> bool:
+    if one == other:
+        return True
+    if abs(len(one) - len(other)) > 0.3 * max(len(one), len(other)) + 5:
+        return False  # folding never changes a length that much: skip the work
+    return line_key(one) == line_key(other)
+
+
+def _join(safe: str, lines: list[Line]) -> str:
+    parts: list[str] = []
+    for line in lines:
+        paragraph = _SPACES.sub(" ", safe[line.start : line.end])
+        if parts:
+            parts.append("\n" if line.soft else "\n\n")
+        parts.append(paragraph)
+    return "".join(parts)

@@ -1,0 +1,120 @@
+"""The metadata stage: language check, title, outlet, wire agency, dateline city, publication date.
+
+Inputs: `doc.text`, the reader's `doc.title` / `doc.source` (url, published) and the source
+lines the clean stage split out (`doc.source.source_lines`). The outlet comes from the URL host
+when the host is known (the publisher is certain), else from the dateline; the agency from the
+dateline, else from a source credit at the end. The date: reader metadata, else the dateline's
+date, else the first full date in the first paragraph.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from ..doc import Document, Source, SourceLine
+from ..errors import NoContent, NotArabic
+from ..pipeline import BaseStage
+from ..text.calendar import find_absolute_dates, parse_iso_date
+from ..text.lang import guess_language
+from .sources import SourceNames, load_source_names
+
+_FIRST_PARAGRAPH_LIMIT = 1500  # a date further into the text is not the publication date
+
+
+class MetadataStage(BaseStage):
+    name: ClassVar[str] = "metadata"
+    version: ClassVar[str] = "1"
+    requires: ClassVar[frozenset[str]] = frozenset({"text"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"source", "title"})
+
+    def __init__(self, *, min_arabic_share: float = 0.6, min_arabic_letters: int = 20):
+        self.min_arabic_share = min_arabic_share
+        self.min_arabic_letters = min_arabic_letters
+        self._names: SourceNames | None = None
+
+    def setup(self) -> None:
+        if self._names is None:
+            self._names = load_source_names()
+
+    def __call__(self, doc: Document) -> Document:
+        self.setup()
+        self._check_language(doc)
+        if doc.title is not None:
+            doc.title = " ".join(doc.title.split()) or None
+        source = doc.source
+        top = [line for line in source.source_lines if line.where == "top"]
+        self._outlet(source)
+        self._agency(source)
+        if top and top[0].city and source.dateline is None:
+            source.dateline = top[0].city
+        self._published(doc, top)
+        return doc
+
+    def _check_language(self, doc: Document) -> None:
+        if not doc.text.strip():
+            raise NoContent(f"document {doc.id} has no text after cleaning")
+        guess = guess_language(
+            doc.text, min_share=self.min_arabic_share, min_letters=self.min_arabic_letters
+        )
+        doc.source.language = guess.language
+        if not guess.is_arabic:
+            if "not-arabic" not in doc.flags:
+                doc.flags.append("not-arabic")
+            if guess.arabic_share >= self.min_arabic_share:
+                why = f"too little text: {guess.letters} letters"
+            else:
+                why = f"{guess.arabic_share:.0%} Arabic letters, looks like {guess.language!r}"
+            raise NotArabic(
+                f"document {doc.id} is not Arabic ({why})", hint="khabar reads Arabic news only"
+            )
+
+    def _outlet(self, source: Source) -> None:
+        assert self._names is not None
+        if source.outlet:
+            return
+        outlet = self._names.outlet_for_url(source.url)
+        if outlet is None:
+            lines = sorted(source.source_lines, key=lambda line: line.where != "top")
+            names = (self._names.outlet(name) for line in lines for name in line.outlets)
+            outlet = next((o for o in names if o is not None), None)
+        if outlet is not None:
+            source.outlet = outlet.name
+
+    def _agency(self, source: Source) -> None:
+        assert self._names is not None
+        if source.agency:
+            return
+        ordered = sorted(source.source_lines, key=lambda line: line.where != "top")
+        for line in ordered:
+            for written in line.agencies:
+                agency = self._names.agency(written)
+                if agency is not None and agency.name is not None:
+                    source.agency, source.agency_ar = agency.name, written
+                    return
+
+    def _published(self, doc: Document, top: list[SourceLine]) -> None:
+        source = doc.source
+        if source.published:
+            normalised = parse_iso_date(source.published)
+            if normalised:
+                source.published = normalised
+                source.published_from = source.published_from or "reader"
+                return
+        for line in top:
+            found = _full_date(line.date_text or "")
+            if found:
+                source.published, source.published_from = found, "dateline"
+                return
+        first = doc.text[:_FIRST_PARAGRAPH_LIMIT].split("\n\n", 1)[0]
+        found = _full_date(first)
+        source.published = found
+        source.published_from = "text" if found else None
+
+
+def _full_date(text: str) -> str | None:
+    if not text:
+        return None
+    for item in find_absolute_dates(text):
+        if item.year is not None and item.month is not None and item.day is not None:
+            return item.iso
+    return None

@@ -1,0 +1,239 @@
+"""Amounts: numbers in digits and words, casualty counts, money and percentages.
+
+A number is a run of digits («12», «2.5», «12,000», Arabic-Indic digits folded) or of number
+words from numbers.tsv («خمسة وعشرين», «ثلاثة آلاف», «عشرات الآلاف»), possibly a digit run
+followed by scale words («2.5 مليار»). What stands around it decides the kind:
+- percent: «%», «بالمئة», «في المائة» after it (unit "%");
+- money: a currency of currencies.tsv after it (unit = ISO 4217 code, or None when the name
+  alone is ambiguous, e.g. «دينار»);
+- killed / injured: a casualty word before it («مقتل 12», «وإصابة 30 آخرين», «حصيلة القتلى
+  إلى 50») or after it («5 قتلى», «30 جريحا»); the word before wins;
+- number otherwise. Vague words give their lower bound («عشرات» = 10).
+A qualifier before the number («نحو», «أكثر من») is part of the span. Numbers inside dates found
+by the dates stage (when it ran) are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import ClassVar
+
+from ..doc import Amount, Document
+from ..errors import KnowledgeBaseError
+from ..kb.tsv import data_path, read_tsv
+from ..pipeline import BaseStage
+from ..text.matcher import Match, PhraseMatcher
+from ..text.normalize import OffsetMap, fold, fold_text
+
+_VALUE_KINDS = ("cardinal", "scale", "plural_scale", "vague")
+_CONTEXT_KINDS = (
+    "killed_before", "injured_before", "killed_after", "injured_after", "qualifier", "bridge",
+    "percent",
+)  # fmt: skip
+# digits may carry one proclitic («و12», «ب5») but must not sit inside a longer token
+_DIGITS = re.compile(r"(?:(?<![\w.,])|(?<=(?<!\w)[وبلف]))\d+(?:[.,]\d+)*(?!\w)")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
+@dataclass(slots=True)
+class _Number:
+    start: int
+    end: int
+    value: float
+
+
+@dataclass(slots=True)
+class _Tables:
+    words: PhraseMatcher
+    currencies: PhraseMatcher
+    before: re.Pattern[str]
+    after: re.Pattern[str]
+    percent: re.Pattern[str]
+    qualifier: re.Pattern[str]
+    casualty: dict[str, str]  # folded casualty word -> killed | injured, before and after
+
+
+def _alternation(keys: list[str]) -> str:
+    return "|".join(re.escape(k) for k in sorted(set(keys), key=len, reverse=True))
+
+
+def _load() -> _Tables:
+    path = data_path("numbers.tsv")
+    words = PhraseMatcher(allow_article=True)
+    context: dict[str, list[str]] = {kind: [] for kind in _CONTEXT_KINDS}
+    for number, row in read_tsv(path, ("word", "value", "kind"), non_empty=("word", "kind")):
+        key = " ".join(fold_text(row["word"]).split())
+        if row["kind"] in _VALUE_KINDS:
+            try:
+                words.add(key, (float(row["value"]), row["kind"]))
+            except ValueError:
+                raise KnowledgeBaseError(f"{path}:{number}: value must be a number") from None
+        elif row["kind"] in context:
+            context[row["kind"]].append(key)
+        elif row["kind"] != "ordinal":
+            raise KnowledgeBaseError(f"{path}:{number}: unknown kind {row['kind']!r}")
+    words.build()
+    qualifier = _alternation(context["qualifier"])
+    bridge = _alternation(context["qualifier"] + context["bridge"])
+    before_words = context["killed_before"] + context["injured_before"]
+    after_words = context["killed_after"] + context["injured_after"]
+    casualty = {k: "injured" for k in context["injured_before"] + context["injured_after"]}
+    casualty.update({k: "killed" for k in context["killed_before"] + context["killed_after"]})
+    return _Tables(
+        words=words,
+        currencies=_currencies(),
+        before=re.compile(
+            rf"(?<!\w)[وفبل]?(?:ال|لل)?(?P<word>{_alternation(before_words)})(?:\s+(?:{bridge}))*\s*$"
+        ),
+        after=re.compile(rf"\s*(?:[^\s\d]+\s+)?(?:ال)?(?P<word>{_alternation(after_words)})(?!\w)"),
+        percent=re.compile(rf"\s*(?:{_alternation(context['percent'])})(?!\w)"),
+        qualifier=re.compile(rf"(?<!\w)[وف]?(?:{qualifier})\s+$"),
+        casualty=casualty,
+    )
+
+
+def _currencies() -> PhraseMatcher:
+    matcher = PhraseMatcher(allow_article=True)
+    path = data_path("currencies.tsv")
+    for number, row in read_tsv(path, ("phrase", "code"), non_empty=("phrase",)):
+        if row["code"] and not re.fullmatch(r"[A-Z]{3}", row["code"]):
+            raise KnowledgeBaseError(f"{path}:{number}: code must be ISO 4217 (three capitals)")
+        matcher.add(row["phrase"], row["code"] or None)
+    matcher.build()
+    return matcher
+
+
+def _digit_value(text: str) -> float:
+    if _THOUSANDS.fullmatch(text):
+        return float(text.replace(",", ""))
+    if text.count(".") + text.count(",") > 1:
+        return float(re.sub(r"[.,]", "", text))  # «1.200.000»: dots as thousands separators
+    return float(text.replace(",", "."))
+
+
+def _words_value(tokens: list[tuple[float, str]], start: float = 0.0) -> float:
+    """«ثلاثة آلاف وخمسمئة» -> 3500: scales multiply what precedes them."""
+    total, current = 0.0, start
+    for value, kind in tokens:
+        if kind in ("cardinal", "vague"):
+            current += value
+        elif value == 100:
+            current = (current or 1) * 100
+        else:
+            total += (current or 1) * value
+            current = 0.0
+    return total + current
+
+
+class AmountStage(BaseStage):
+    """Numbers, casualty counts, money and percentages in `doc.text`."""
+
+    name: ClassVar[str] = "amounts"
+    version: ClassVar[str] = "1"
+    requires: ClassVar[frozenset[str]] = frozenset({"text"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"amounts"})
+
+    def __init__(self) -> None:
+        self._tables: _Tables | None = None
+
+    def setup(self) -> None:
+        if self._tables is None:
+            self._tables = _load()
+
+    def __call__(self, doc: Document) -> Document:
+        self.setup()
+        dates = [(d.start, d.end) for d in doc.dates]
+        doc.amounts = self.find(doc.text, skip=dates)
+        return doc
+
+    def find(self, text: str, *, skip: list[tuple[int, int]] | None = None) -> list[Amount]:
+        assert self._tables is not None
+        folded, mapping = fold(text)
+        currencies = {m.start: m for m in self._tables.currencies.find(folded)}
+        out: list[Amount] = []
+        covered = 0  # a percent or currency phrase may contain number words («في المائة»)
+        for number in self._numbers(folded):
+            if number.start < covered:
+                continue
+            amount = self._classify(folded, number, currencies)
+            covered = amount.end
+            _to_original(amount, text, mapping)
+            if not any(amount.start < end and start < amount.end for start, end in skip or ()):
+                out.append(amount)
+        return out
+
+    def _numbers(self, folded: str) -> list[_Number]:
+        assert self._tables is not None
+        words = self._tables.words.find(folded)
+        by_start = {m.word_start: m for m in words}
+        used: set[int] = set()
+        out: list[_Number] = []
+        for match in _DIGITS.finditer(folded):
+            following = self._word_run(folded, match.end(), by_start, scales_only=True)
+            used.update(id(m) for m in following)
+            end = following[-1].end if following else match.end()
+            value = _words_value([m.payloads[0] for m in following], _digit_value(match.group()))
+            out.append(_Number(match.start(), end, value))
+        for match in words:
+            if id(match) in used:
+                continue
+            run = self._word_run(folded, match.word_start, by_start, scales_only=False)
+            used.update(id(m) for m in run)
+            out.append(
+                _Number(run[0].start, run[-1].end, _words_value([m.payloads[0] for m in run]))
+            )
+        out.sort(key=lambda n: n.start)
+        return out
+
+    def _word_run(
+        self, folded: str, position: int, by_start: dict[int, Match], *, scales_only: bool
+    ) -> list[Match]:
+        """Number words that follow each other from `position` («خمسة وعشرين ألفا»)."""
+        assert self._tables is not None
+        run: list[Match] = []
+        while True:
+            if (run or scales_only) and self._tables.percent.match(folded, position):
+                return run  # «15 بالمئة» is fifteen percent, not 1500
+            gap = (
+                len(folded[position:]) - len(folded[position:].lstrip(" "))
+                if run or scales_only
+                else 0
+            )
+            match = by_start.get(position + gap)
+            if match is None or (scales_only and not run and match.payloads[0][1] == "cardinal"):
+                return run
+            if run and match.prefix not in ("", "و", "ال", "وال"):
+                return run
+            run.append(match)
+            position = match.end
+
+    def _classify(self, folded: str, number: _Number, currencies: dict[int, Match]) -> Amount:
+        assert self._tables is not None
+        start, end = number.start, number.end
+        qualifier = self._tables.qualifier.search(folded, max(0, start - 20), start)
+        if qualifier:
+            start = qualifier.start()
+        kind, unit = "number", None
+        percent = self._tables.percent.match(folded, end)
+        gap = len(folded[end:]) - len(folded[end:].lstrip())
+        currency = currencies.get(end + gap) or currencies.get(end)
+        before = self._tables.before.search(folded, max(0, start - 40), start)
+        if percent:
+            kind, unit, end = "percent", "%", percent.end()
+        elif currency is not None:
+            kind, unit, end = "money", currency.payloads[0], currency.end
+        elif before:
+            kind = self._tables.casualty[before.group("word")]
+        else:
+            after = self._tables.after.match(folded, end)
+            if after:
+                kind = self._tables.casualty[after.group("word")]
+        return Amount(start, end, folded[start:end], number.value, unit, kind)
+
+
+def _to_original(amount: Amount, text: str, mapping: OffsetMap) -> None:
+    amount.start, amount.end = mapping.span(amount.start, amount.end)
+    while amount.end < len(text) and text[amount.end] != " " and not fold_text(text[amount.end]):
+        amount.end += 1
+    amount.text = text[amount.start : amount.end]

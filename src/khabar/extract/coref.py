@@ -1,0 +1,239 @@
+"""In-document coreference, kept conservative: a wrong link is worse than none.
+
+- A surname alone («لافروف») refers to the one person of the article with that full name.
+- A bare role noun («وأضاف الوزير», «الرئيس», «المتحدث») refers to the most salient person
+  named before it whose office fits (most mentions so far); a tie links nothing.
+- «الجانب الروسي» / «الطرف الروسي» refers to Russia.
+Added mentions have source "coref". «بلاده» and «البلاد» are left alone: too often unsure.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from ..doc import Document, Entity, Mention
+from ..kb.tsv import data_path, read_tsv, split_list
+from ..pipeline import BaseStage
+from ..text.matcher import PhraseMatcher
+from ..text.normalize import OffsetMap, fold, fold_text
+from .entity_lexicon import EntityLexicon, load_lexicon
+from .entity_link import new_entity
+from .entity_recognize import seed_from_entry
+
+ROLES_FILE = "coref_roles.tsv"
+_SIDE = re.compile(r"(?<!\w)(?:[وف]?)(ال(?:جانب|طرف)) ([^\W\d_]+)")
+
+
+@dataclass(frozen=True, slots=True)
+class RoleNoun:
+    phrase: str
+    include: tuple[str, ...]
+    exclude: tuple[str, ...]
+
+    def fits(self, offices: set[str]) -> bool:
+        return any(
+            any(fnmatch.fnmatchcase(o, p) for p in self.include)
+            and not any(fnmatch.fnmatchcase(o, p) for p in self.exclude)
+            for o in offices
+        )
+
+
+class CorefStage(BaseStage):
+    name: ClassVar[str] = "coref"
+    version: ClassVar[str] = "1"
+    requires: ClassVar[frozenset[str]] = frozenset({"entities"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"entities"})
+
+    def __init__(
+        self,
+        *,
+        roles: bool = True,
+        surnames: bool = True,
+        named_only: bool = False,
+        kb_dir: str | None = None,
+    ):
+        """`named_only`: only add name mentions (surnames), not role nouns or «الجانب الروسي»,
+        which NER corpora do not tag (pair it with EntityStage(named_only=True))."""
+        self.roles = roles
+        self.surnames = surnames
+        self.named_only = named_only
+        self.kb_dir = kb_dir
+        self._lexicon: EntityLexicon | None = None
+        self._nouns: PhraseMatcher | None = None
+
+    def setup(self) -> None:
+        if self._lexicon is not None:
+            return
+        directory = Path(self.kb_dir) if self.kb_dir else None
+        self._lexicon = load_lexicon(directory)
+        self._nouns = PhraseMatcher()
+        path = directory / ROLES_FILE if directory and (directory / ROLES_FILE).exists() else None
+        path = path or data_path(ROLES_FILE)
+        for _, row in read_tsv(
+            path, ("phrase_ar", "offices", "note"), non_empty=("phrase_ar", "offices")
+        ):
+            patterns = split_list(row["offices"])
+            include = tuple(p for p in patterns if not p.startswith("!"))
+            exclude = tuple(p[1:] for p in patterns if p.startswith("!"))
+            self._nouns.add(row["phrase_ar"], RoleNoun(row["phrase_ar"], include, exclude))
+        self._nouns.build()
+
+    def __call__(self, doc: Document) -> Document:
+        if not doc.text:
+            return doc
+        self.setup()
+        folded, offsets = fold(doc.text)
+        taken = _taken(doc)
+        if self.surnames:
+            self._surnames(doc, folded, offsets, taken)
+        if self.roles and not self.named_only:
+            self._role_nouns(doc, folded, offsets, taken)
+        if not self.named_only:
+            self._sides(doc, folded, offsets, taken)
+        for entity in doc.entities:
+            entity.mentions.sort(key=lambda m: (m.start, m.end))
+        return doc
+
+    # -- surnames -------------------------------------------------------------------------------
+
+    def _surnames(self, doc: Document, folded: str, offsets: OffsetMap, taken: bytearray) -> None:
+        lexicon = self._lexicon
+        assert lexicon is not None
+        owners: dict[str, set[str]] = {}
+        for entity in doc.entities:
+            if entity.type != "PER":
+                continue
+            for mention in entity.mentions:
+                words = fold_text(mention.text).split()
+                if len(words) >= 2 and _usable_surname(words[-1], lexicon):
+                    owners.setdefault(words[-1], set()).add(entity.id)
+        unique = {name: ids.pop() for name, ids in owners.items() if len(ids) == 1}
+        if not unique:
+            return
+        by_id = {e.id: e for e in doc.entities}
+        self._merge_surname_entities(doc, unique, by_id)
+        matcher = PhraseMatcher()
+        for name, entity_id in unique.items():
+            matcher.add(name, entity_id)
+        for match in matcher.find(folded):
+            if _free(taken, offsets, match.start, match.end):
+                _add(doc, by_id[match.payloads[0]], offsets, match.start, match.end, taken)
+
+    def _merge_surname_entities(self, doc: Document, unique: dict[str, str], by_id) -> None:
+        """A separate entity whose every mention is one known surname joins the full name."""
+        keep = []
+        for entity in doc.entities:
+            forms = {" ".join(fold_text(m.text).split()) for m in entity.mentions}
+            target = unique.get(next(iter(forms))) if len(forms) == 1 else None
+            if target and target != entity.id and entity.type == "PER" and entity.kind != "role":
+                by_id[target].mentions.extend(
+                    Mention(m.start, m.end, m.text, "coref") for m in entity.mentions
+                )
+                continue
+            keep.append(entity)
+        doc.entities = keep
+
+    # -- bare role nouns --------------------------------------------------------------------------
+
+    def _role_nouns(self, doc: Document, folded: str, offsets: OffsetMap, taken: bytearray) -> None:
+        assert self._nouns is not None
+        people = [e for e in doc.entities if e.type == "PER" and e.kind in ("person", None)]
+        if not people:
+            return
+        offices = {e.id: self._offices(e, doc.source.published) for e in people}
+        for match in self._nouns.find(folded):
+            if not _free(taken, offsets, match.start, match.end) or self._described(
+                folded, match.end
+            ):
+                continue
+            start = offsets.to_original(match.start)
+            noun: RoleNoun = match.payloads[0]
+            scores = []
+            for entity in people:
+                before = [m for m in entity.mentions if m.end <= start]
+                if before and noun.fits(offices[entity.id]):
+                    scores.append((len(before), max(m.start for m in before), entity))
+            scores.sort(key=lambda s: (s[0], s[1]), reverse=True)
+            if scores and (len(scores) == 1 or scores[0][0] > scores[1][0]):
+                _add(doc, scores[0][2], offsets, match.start, match.end, taken)
+
+    def _described(self, folded: str, end: int) -> bool:
+        """The noun is followed by a nisba or a name: the entity stage's business, not ours."""
+        word = re.match(r"[ \t]+([^\W\d_]+)", folded[end : end + 40])
+        if word is None:
+            return False
+        assert self._lexicon is not None
+        text = word.group(1)
+        return self._lexicon.nisba_country(text) is not None or text in self._lexicon.kb.given_names
+
+    def _offices(self, entity: Entity, published: str | None) -> set[str]:
+        lexicon = self._lexicon
+        assert lexicon is not None
+        found = {
+            term.office
+            for term in lexicon.kb.offices
+            if term.person_id == entity.id and _held(term.start, term.end, published)
+        }
+        for mention in entity.mentions:
+            if mention.source != "role":
+                continue
+            for match in lexicon.matcher.find(fold_text(mention.text)):
+                found |= {c.ref.office for c in match.payloads if c.kind == "role" and c.ref.office}
+        return found
+
+    # -- «الجانب الروسي» ------------------------------------------------------------------------
+
+    def _sides(self, doc: Document, folded: str, offsets: OffsetMap, taken: bytearray) -> None:
+        lexicon = self._lexicon
+        assert lexicon is not None
+        for match in _SIDE.finditer(folded):
+            start, end = match.start(1), match.end(2)
+            country = lexicon.nisba_country(match.group(2))
+            entry = lexicon.kb.get(country) if country else None
+            if entry is None or not _free(taken, offsets, start, end):
+                continue
+            entity = next((e for e in doc.entities if e.id == entry.id), None)
+            if entity is None:
+                entity = new_entity(seed_from_entry(entry))
+                doc.entities.append(entity)
+            _add(doc, entity, offsets, start, end, taken)
+
+
+def _taken(doc: Document) -> bytearray:
+    """Positions of doc.text already inside a mention."""
+    taken = bytearray(len(doc.text))
+    for entity in doc.entities:
+        for mention in entity.mentions:
+            taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+    return taken
+
+
+def _free(taken: bytearray, offsets: OffsetMap, start: int, end: int) -> bool:
+    orig_start, orig_end = offsets.span(start, end)
+    return not any(taken[orig_start:orig_end])
+
+
+def _add(
+    doc: Document, entity: Entity, offsets: OffsetMap, start: int, end: int, taken: bytearray
+) -> None:
+    orig_start, orig_end = offsets.span(start, end)
+    entity.mentions.append(Mention(orig_start, orig_end, doc.text[orig_start:orig_end], "coref"))
+    taken[orig_start:orig_end] = b"\x01" * (orig_end - orig_start)
+
+
+def _usable_surname(word: str, lexicon: EntityLexicon) -> bool:
+    if len(word) < 3 or lexicon.is_stop(word) or word in lexicon.common:
+        return False
+    if word in lexicon.kb.given_names or lexicon.nisba_country(word) is not None:
+        return False
+    return word not in lexicon.forms  # a place or organisation name is no surname
+
+
+def _held(start: str, end: str | None, on: str | None) -> bool:
+    if on is None:
+        return True
+    return on[: len(start)] >= start and (end is None or on[: len(end)] <= end)

@@ -1,0 +1,385 @@
+"""Statistical named-entity tagger: a linear-chain CRF (python-crfsuite) over whitespace words.
+
+Features are computed on the folded word (`fold_text`) and cached per word type, so tagging
+costs little more than a dictionary lookup per token plus the Viterbi pass. Knowledge that
+generalises to names never seen in training comes from three optional resources: word clusters
+learned from unlabeled news (`scripts/build_clusters.py`), the knowledge base (gazetteer
+matches, title and given-name cues) and clitic stripping (so «والعراق» shares «عراق»).
+The model is trained by `scripts/train_ner.py` on ANERcorp (see NOTICE).
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..doc import Token
+from ..errors import KnowledgeBaseError
+from ..text.matcher import PhraseMatcher
+from ..text.normalize import fold_text
+
+MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
+MODEL_PATH = MODELS_DIR / "ner_crf.model"
+CLUSTERS_PATH = MODELS_DIR / "word_clusters.tsv"
+ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
+
+_WORD = re.compile(r"\S+")
+_SENTENCE_END = frozenset({".", "!", "؟", "?", "…"})
+_ARABIC = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
+_SHAPE_CLASSES = (
+    (re.compile(r"[\u0621-\u064A\u0671-\u06D3]+"), "a"),
+    (re.compile(r"[A-Z]+"), "A"),
+    (re.compile(r"[a-z]+"), "x"),
+    (re.compile(r"[0-9]+"), "d"),
+)
+_CONJ = ("", "و", "ف")
+_PREP = ("", "ب", "ل", "ك")
+_CACHE_LIMIT = 300_000
+
+
+@dataclass(slots=True)
+class NerResources:
+    """What the features consult besides the word itself; every part is optional."""
+
+    clusters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    ranks: dict[str, int] = field(default_factory=dict)
+    gazetteer: PhraseMatcher | None = None  # KB names, payload PER | ORG | LOC
+    cues: PhraseMatcher | None = None  # titles and roles that announce a person's name
+    given_names: frozenset[str] = frozenset()
+    nisba: frozenset[str] = frozenset()
+
+    @classmethod
+    def load(
+        cls, clusters_path: Path | None = CLUSTERS_PATH, *, use_kb: bool = True
+    ) -> NerResources:
+        res = cls()
+        if clusters_path is not None and clusters_path.exists():
+            res.clusters, res.ranks = read_clusters(clusters_path)
+        if use_kb:
+            res.add_kb()
+        return res
+
+    def add_kb(self, kb: Any = None) -> bool:
+        """Fill the gazetteer and cue sets from the knowledge base, if it can be loaded."""
+        if kb is None:
+            try:
+                from ..kb.loader import load_kb
+
+                kb = load_kb()
+            except (ImportError, KnowledgeBaseError):
+                return False  # the model still works, only without gazetteer and cue features
+        gazetteer = PhraseMatcher()
+        for phrase, entry_id in kb.surface_forms():
+            kind = getattr(kb.get(entry_id), "type", None)
+            if kind in ("PER", "ORG", "LOC"):
+                gazetteer.add(phrase, kind)
+        cues = PhraseMatcher(allow_article=True)
+        for phrase in [
+            *getattr(kb, "titles", ()),
+            *(r.phrase_ar for r in getattr(kb, "roles", ())),
+        ]:
+            cues.add(phrase, "ti")
+        self.gazetteer = _built(gazetteer)
+        self.cues = _built(cues)
+        self.given_names = _folded_words(getattr(kb, "given_names", ()))
+        self.nisba = _folded_words(getattr(kb, "nisba", ()))
+        return True
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            "clusters": len(self.clusters),
+            "gazetteer": len(self.gazetteer) if self.gazetteer else 0,
+            "cues": len(self.cues) if self.cues else 0,
+            "given_names": len(self.given_names),
+            "nisba": len(self.nisba),
+        }
+
+
+def _built(matcher: PhraseMatcher) -> PhraseMatcher | None:
+    if not len(matcher):
+        return None
+    matcher.build()
+    return matcher
+
+
+def _folded_words(items: Iterable[Any]) -> frozenset[str]:
+    keys = items.keys() if isinstance(items, Mapping) else items
+    return frozenset(w for w in (fold_text(str(item)).strip() for item in keys) if w)
+
+
+def read_clusters(path: Path) -> tuple[dict[str, tuple[str, ...]], dict[str, int]]:
+    """word<TAB>cluster ids… in frequency order (the line order gives the rank)."""
+    clusters: dict[str, tuple[str, ...]] = {}
+    ranks: dict[str, int] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or line.startswith("word\t"):
+                continue
+            word, *ids = line.rstrip("\n").split("\t")
+            ranks[word] = len(ranks)
+            clusters[word] = tuple(ids)
+    return clusters, ranks
+
+
+def split_clitics(word: str, ranks: Mapping[str, int]) -> tuple[str, str]:
+    """(proclitics, base) for a folded word; the base keeps its article («والعراق» → و, العراق).
+
+    With a frequency list, a strip is kept only when the base is more frequent than the word,
+    so «وزير» stays whole while «وباريس» loses its و; without one, the base needs 3 letters.
+    """
+    missing = len(ranks) + 1
+    own = ranks.get(word, missing)
+    for conj in _CONJ:
+        if not word.startswith(conj):
+            continue
+        rest = word[len(conj) :]
+        for prep in _PREP[::-1]:  # longest prefix first
+            if not prep or not rest.startswith(prep):
+                continue
+            base = rest[len(prep) :]
+            if prep == "ل" and base.startswith("ل") and len(base) > 2:
+                base = "ا" + base  # «للعراق» = ل + «العراق»
+            if _accept(base, own, ranks, missing):
+                return conj + prep, base
+        if conj and _accept(rest, own, ranks, missing):
+            return conj, rest
+    return "", word
+
+
+def _accept(base: str, own: int, ranks: Mapping[str, int], missing: int) -> bool:
+    if len(base) < 2:
+        return False
+    if ranks:
+        return ranks.get(base, missing) < own
+    return len(base) >= 3
+
+
+def strip_article(base: str) -> str:
+    return base[2:] if base.startswith("ال") and len(base) >= 4 else base
+
+
+def word_shape(word: str) -> str:
+    shape = word
+    for pattern, mark in _SHAPE_CLASSES:
+        shape = pattern.sub(mark, shape)
+    return shape[:6]
+
+
+class FeatureExtractor:
+    """Token features for a sequence of words; per-type parts are cached."""
+
+    def __init__(self, resources: NerResources | None = None, known: frozenset[str] | None = None):
+        """`known`: the attributes a trained model has weights for; others are dropped early,
+        which makes tagging cheaper without changing its result."""
+        self.res = resources or NerResources()
+        self.known = known
+        # folded word -> (own features, context features per offset, stem, is nisba)
+        self._cache: dict[str, _TypeInfo] = {}
+
+    def _type_features(self, word: str) -> _TypeInfo:
+        res = self.res
+        prefix, base = split_clitics(word, res.ranks)
+        stem = strip_article(base)
+        feats = ["b", "w=" + word, "s=" + stem, "p=" + prefix, "sh=" + word_shape(word)]
+        if base.startswith("ال"):
+            feats.append("al")
+        if len(stem) > 3:
+            feats += ["p2=" + stem[:2], "p3=" + stem[:3], "x2=" + stem[-2:], "x3=" + stem[-3:]]
+        feats.append("x1=" + stem[-1:])
+        feats.append(f"len={min(len(stem), 9)}")
+        if any(ch.isdigit() for ch in word):
+            feats.append("dig")
+        clusters = res.clusters.get(word) or ()
+        feats += [f"k{i}={c}" for i, c in enumerate(clusters)]
+        base_clusters = res.clusters.get(base) if base != word else None
+        if base_clusters:
+            feats += [f"bk{i}={c}" for i, c in enumerate(base_clusters)]
+        elif not clusters:
+            feats.append("oov")
+        given = stem in res.given_names
+        nisba = stem in res.nisba or base in res.nisba
+        core = ["w=" + word, "s=" + stem]
+        near = clusters or base_clusters
+        if near:
+            core.append("k=" + near[min(1, len(near) - 1)])
+        if given:
+            feats.append("gn")
+            core.append("gn")
+        if nisba:
+            feats.append("ni")
+        context = tuple([f"{off}:{f}" for f in core] for off in ("-2", "-1", "+1", "+2"))
+        if self.known is not None:
+            feats = [f for f in feats if f in self.known]
+            context = tuple([f for f in fs if f in self.known] for fs in context)
+        info = (feats, context, stem, nisba)
+        if len(self._cache) > _CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[word] = info
+        return info
+
+    def sequence(self, words: list[str]) -> list[list[str]]:
+        """Features of each word of one sequence (words as they appear, folded here)."""
+        folded = [fold_text(w) for w in words]
+        cache = self._cache
+        infos = [cache.get(w) or self._type_features(w) for w in folded]
+        extra = self._dictionary_tags(folded, infos)
+        n = len(words)
+        known = self.known
+        out: list[list[str]] = []
+        for i, info in enumerate(infos):
+            feats = list(info[0])
+            for k, off in ((0, -2), (1, -1), (2, 1), (3, 2)):
+                j = i + off
+                if 0 <= j < n:
+                    feats += infos[j][1][k]
+            if i == 0:
+                feats.append("BOS")
+            else:
+                bigram = "s-|s=" + infos[i - 1][2] + "|" + info[2]
+                if known is None or bigram in known:
+                    feats.append(bigram)
+            if i == n - 1:
+                feats.append("EOS")
+            if extra is not None:
+                feats += extra[i]
+            out.append(feats)
+        return out
+
+    def _dictionary_tags(self, folded: list[str], infos: list[_TypeInfo]) -> list[list[str]] | None:
+        """Gazetteer B/I features and person cues from phrase matches over the folded sequence."""
+        res = self.res
+        if res.gazetteer is None and res.cues is None:
+            return None
+        starts: list[int] = []
+        pos = 0
+        for w in folded:
+            starts.append(pos)
+            pos += len(w) + 1
+        text = " ".join(folded)
+        n = len(folded)
+        tags: list[list[str]] = [[] for _ in folded]
+        for matcher, is_cue in ((res.gazetteer, False), (res.cues, True)):
+            if matcher is None:
+                continue
+            for match in matcher.find(text):
+                first = bisect.bisect_right(starts, match.start) - 1
+                last = bisect.bisect_right(starts, match.end - 1) - 1
+                if is_cue:
+                    _mark_cue(tags, infos, first, last, n)
+                else:
+                    _mark_gazetteer(tags, set(match.payloads), first, last, n)
+        return tags
+
+
+_TypeInfo = tuple[list[str], tuple[list[str], ...], str, bool]
+
+
+def _mark_gazetteer(tags: list[list[str]], kinds: set[str], first: int, last: int, n: int) -> None:
+    for kind in kinds:
+        tags[first].append("G=B-" + kind)
+        for k in range(first + 1, last + 1):
+            tags[k].append("G=I-" + kind)
+        if first > 0:
+            tags[first - 1].append("G+1=" + kind)
+        if last + 1 < n:
+            tags[last + 1].append("G-1=" + kind)
+
+
+def _mark_cue(tags: list[list[str]], infos: list[_TypeInfo], first: int, last: int, n: int) -> None:
+    for k in range(first, last + 1):
+        tags[k].append("ti")
+    after = last + 1
+    if after < n:
+        tags[after].append("cue")
+        if infos[after][3] and after + 1 < n:
+            tags[after + 1].append("cue2")  # «الرئيس الفرنسي ماكرون»
+
+
+def tags_to_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """BIO tags → (first token, last token inclusive, type); a stray I- opens an entity."""
+    spans: list[tuple[int, int, str]] = []
+    start, kind = -1, ""
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, label = tag.partition("-")
+        if start >= 0 and (prefix != "I" or label != kind):
+            spans.append((start, i - 1, kind))
+            start = -1
+        if prefix == "B" or (prefix == "I" and start < 0):
+            start, kind = i, label
+    return spans
+
+
+class CrfTagger:
+    """Tags text with the shipped CRF model; `load()` returns None when no model is shipped."""
+
+    def __init__(self, model_path: Path, resources: NerResources):
+        import pycrfsuite
+
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(str(model_path))
+        known = frozenset(attr for attr, _ in self._tagger.info().state_features)
+        self.features = FeatureExtractor(resources, known)
+        self.model_path = model_path
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> CrfTagger | None:
+        model_path = Path(path) if path is not None else MODEL_PATH
+        if not model_path.exists():
+            return None
+        config = read_model_config(model_path)
+        clusters = config.get("clusters")
+        clusters_path = model_path.parent / clusters if clusters else None
+        resources = NerResources.load(clusters_path, use_kb=bool(config.get("kb", True)))
+        return cls(model_path, resources)
+
+    def tag_words(self, words: list[str]) -> list[str]:
+        if not words:
+            return []
+        return self._tagger.tag(self.features.sequence(words))
+
+    def tag(self, text: str, tokens: list[Token]) -> list[tuple[int, int, str]]:
+        """Entity spans (start, end, type) as character offsets into `text`."""
+        if not tokens:
+            tokens = default_tokens(text)
+        spans: list[tuple[int, int, str]] = []
+        for lo, hi in _chunks(text, tokens):
+            chunk = tokens[lo:hi]
+            tags = self.tag_words([text[t.start : t.end] for t in chunk])
+            for first, last, kind in tags_to_spans(tags):
+                spans.append((chunk[first].start, chunk[last].end, kind))
+        return spans
+
+
+def _chunks(text: str, tokens: list[Token]) -> Iterable[tuple[int, int]]:
+    # tag sentence by sentence: shorter sequences, and BOS/EOS features mean what they did in training
+    lo = 0
+    for i, tok in enumerate(tokens):
+        if text[tok.start : tok.end] in _SENTENCE_END or i - lo >= 200:
+            yield lo, i + 1
+            lo = i + 1
+    if lo < len(tokens):
+        yield lo, len(tokens)
+
+
+def default_tokens(text: str) -> list[Token]:
+    try:
+        from ..text.tokens import tokenize
+    except ImportError:
+        return [Token(m.start(), m.end()) for m in _WORD.finditer(text)]
+    return list(tokenize(text))
+
+
+def model_config_path(model_path: Path) -> Path:
+    return model_path.with_suffix(".json")
+
+
+def read_model_config(model_path: Path) -> dict[str, Any]:
+    path = model_config_path(model_path)
+    if not path.exists():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))

@@ -1,0 +1,172 @@
+"""The entity stage's dictionaries: every knowledge-base phrase in one clitic-aware matcher.
+
+One automaton holds the KB surface forms, roles, institutions, agent nouns, titles and given
+names, each key carrying typed `Cue`s, so a single leftmost-longest pass over the folded text
+finds them all and longer phrases win («وزارة الدفاع» over «الدفاع»). Built once per process
+(`load_lexicon` is cached), shared by the entity and coreference stages.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..kb.loader import load_kb
+from ..kb.model import Agent, Institution, KBEntry, KnowledgeBase, Role
+from ..kb.tsv import data_path, read_tsv
+from ..text.matcher import PhraseMatcher
+from ..text.normalize import fold_text
+
+STOPWORDS_FILE = "name_stopwords.tsv"
+
+# which reading of an ambiguous form wins: «الجزائر» is the country before the city
+KIND_PRIORITY = {
+    "country": 0, "territory": 1, "igo": 2, "armed": 2, "party": 3, "agency": 3, "media": 3,
+    "company": 4, "ngo": 4, "religious": 4, "court": 4, "institution": 4, "person": 3,
+    "region": 5, "site": 6, "place": 7,
+}  # fmt: skip
+PLACE_KINDS = frozenset({"place", "site"})
+NAME_LINKS = frozenset({"عبد", "ابو", "ابن", "بن", "بنت", "ال", "ابي", "ام", "دي", "فون", "فان"})
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """What a matched phrase can be: a KB entry, or a word that signals an entity nearby."""
+
+    kind: str  # entry | capital | role | institution | agent | title | given
+    ref: str | Role | Institution | Agent  # entry id, a lexicon record, or the folded phrase
+    construct: bool = False  # «وزير خارجية»: only valid before a country or organisation
+
+
+@dataclass(slots=True)
+class EntityLexicon:
+    kb: KnowledgeBase
+    matcher: PhraseMatcher
+    stopwords: frozenset[str] = frozenset()  # folded; end a name
+    common: frozenset[str] = frozenset()  # folded; never a place alias nor a name start
+    forms: dict[str, list[str]] = field(default_factory=dict)  # folded form -> entry ids
+    institution_keys: dict[str, str] = field(default_factory=dict)  # folded phrase -> key
+    # folded stopwords that fold like a name («على» = «علي» Ali) -> their own spellings
+    stop_spellings: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def nisba_country(self, word: str) -> str | None:
+        """The country of a folded nisba adjective («الروسيه» → RUS), or None."""
+        country = self.kb.nisba.get(word)
+        if country is None and word.startswith("ال"):
+            country = self.kb.nisba.get(word[2:])
+        return country
+
+    def best_entry(self, ids: list[str]) -> KBEntry | None:
+        entries = [self.kb.entries[i] for i in ids if i in self.kb.entries]
+        if not entries:
+            return None
+        return min(entries, key=lambda e: (KIND_PRIORITY.get(e.kind, 5), -(e.population or 0)))
+
+    def is_stop_spelling(self, folded: str, original: str) -> bool:
+        """«على» is the preposition even though it folds like the name «علي»."""
+        forms = self.stop_spellings.get(folded)
+        return forms is not None and original in forms
+
+    def is_stop(self, word: str) -> bool:
+        return word in self.stopwords or word.isdigit()
+
+
+@functools.lru_cache(maxsize=4)
+def load_lexicon(data_dir: Path | None = None) -> EntityLexicon:
+    """Build (once per process) the lexicon from the knowledge base."""
+    kb = load_kb(data_dir) if data_dir else load_kb()
+    return build_lexicon(kb, data_dir)
+
+
+def build_lexicon(kb: KnowledgeBase, data_dir: Path | None = None) -> EntityLexicon:
+    own = data_dir / STOPWORDS_FILE if data_dir else None
+    stop, common, spellings = _read_stopwords(
+        own if own and own.exists() else data_path(STOPWORDS_FILE)
+    )
+    matcher = PhraseMatcher()
+    lexicon = EntityLexicon(kb, matcher, stop, common)
+    lexicon.stop_spellings = {
+        key: frozenset(forms) for key, forms in spellings.items() if key in kb.given_names
+    }
+    _add_entries(lexicon)
+    for role in kb.roles:
+        _add_with_construct(matcher, role.phrase_ar, "role", role)
+    offices = {_key(role.phrase_ar): role.office for role in kb.roles if role.office}
+    for institution in kb.institutions:
+        _add_with_construct(matcher, institution.phrase_ar, "institution", institution)
+        lexicon.institution_keys[_key(institution.phrase_ar)] = _institution_key(
+            _key(institution.phrase_ar), offices
+        )
+    for agent in kb.agents:
+        for form in _with_article(agent.phrase_ar):
+            matcher.add(form, Cue("agent", agent))
+    for title in kb.titles:  # listed with their article where they take one
+        matcher.add(title, Cue("title", _key(title)))
+    for name in kb.given_names:
+        if name not in common:
+            matcher.add(name, Cue("given", name))
+    matcher.build()
+    return lexicon
+
+
+def _add_entries(lexicon: EntityLexicon) -> None:
+    kb = lexicon.kb
+    for entry in kb.entries.values():
+        for alias in entry.aliases_ar:
+            key = _key(alias)
+            if entry.kind in PLACE_KINDS and (key in lexicon.common or len(key) < 3):
+                continue  # «صور» is "pictures" far more often than Tyre
+            lexicon.forms.setdefault(key, []).append(entry.id)
+    for key, ids in lexicon.forms.items():
+        for entry_id in dict.fromkeys(ids):
+            lexicon.matcher.add(key, Cue("entry", entry_id))
+    for key, country in kb.capitals.items():
+        if key not in lexicon.forms and key not in lexicon.common:
+            lexicon.matcher.add(key, Cue("capital", country))  # a capital missing from places
+
+
+def _add_with_construct(
+    matcher: PhraseMatcher, phrase: str, kind: str, ref: Role | Institution
+) -> None:
+    matcher.add(phrase, Cue(kind, ref))
+    words = _key(phrase).split()
+    # «وزير الخارجية» → «وزير خارجية روسيا»: the construct form needs a following country
+    if len(words) == 2 and words[1].startswith("ال") and not words[0].startswith("ال"):
+        matcher.add(f"{words[0]} {words[1][2:]}", Cue(kind, ref, construct=True))
+
+
+def _institution_key(phrase: str, offices: dict[str, str | None]) -> str:
+    """«وزارة الدفاع» → "defence_ministry", from the role «وزير الدفاع» (defence_minister);
+    the folded phrase itself when no role matches."""
+    minister = "وزير " + phrase.removeprefix("وزاره ")
+    office = offices.get(minister)
+    if office and office.endswith("_minister"):
+        return office[: -len("minister")] + "ministry"
+    return "_".join(phrase.split())
+
+
+def _with_article(phrase: str) -> list[str]:
+    key = _key(phrase)
+    if " " in key or key.startswith("ال"):
+        return [key]
+    return [key, "ال" + key]
+
+
+def _key(text: str) -> str:
+    return " ".join(fold_text(text).split())
+
+
+def _read_stopwords(
+    path: Path,
+) -> tuple[frozenset[str], frozenset[str], dict[str, set[str]]]:
+    stop: set[str] = set()
+    common: set[str] = set()
+    spellings: dict[str, set[str]] = {}
+    if not path.exists():
+        return frozenset(), frozenset(), spellings
+    for _, row in read_tsv(path, ("word", "kind", "note"), non_empty=("word", "kind")):
+        word = _key(row["word"])
+        (common if row["kind"] == "common" else stop).add(word)
+        spellings.setdefault(word, set()).add(row["word"])
+    return frozenset(stop), frozenset(common), spellings

@@ -1,0 +1,147 @@
+"""Turning located referents into `Entity` records, and merging the CRF tagger's spans.
+
+Every mention of the same id becomes one entity. CRF spans add what the dictionaries do not
+know: a span overlapping a dictionary mention is dropped (the dictionary links it), except
+a longer person span around a person mention, which extends it («عبد اللطيف الزياني» around
+«الزياني»); a span alone becomes an unlinked entity `ner:<TYPE>:<folded text>`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..doc import Entity, Mention
+from ..text.matcher import CONJUNCTIONS, PREPOSITIONS
+from ..text.normalize import fold_text
+from .entity_recognize import Seed
+
+_PLACE_KINDS = frozenset({"place", "region", "site"})
+NOT_NAMED = frozenset({"agent", "role", "institution"})  # not tagged by NER corpora (ANERcorp)
+_PROCLITICS = sorted(
+    {c + p for c in CONJUNCTIONS for p in PREPOSITIONS if c + p}, key=len, reverse=True
+)
+
+
+@dataclass(slots=True)
+class Located:
+    start: int  # offsets into doc.text
+    end: int
+    seed: Seed
+    source: str
+
+
+def assemble(text: str, located: list[Located], *, named_only: bool = False) -> list[Entity]:
+    """One entity per id, its mentions in text order; entities in order of first mention."""
+    by_id: dict[str, Entity] = {}
+    seen: set[tuple[str, int, int]] = set()
+    named: set[str] = set()
+    for item in sorted(located, key=lambda x: (x.start, -x.end)):
+        seed = item.seed
+        if named_only and (seed.kind in NOT_NAMED or item.source == "role"):
+            continue
+        key = (seed.id, item.start, item.end)
+        if key in seen or item.end <= item.start:
+            continue
+        seen.add(key)
+        entity = by_id.get(seed.id)
+        if entity is None:
+            entity = by_id[seed.id] = new_entity(seed)
+        else:
+            entity.country = entity.country or seed.country
+            entity.sector = entity.sector or seed.sector
+        mention_text = text[item.start : item.end]
+        entity.mentions.append(Mention(item.start, item.end, mention_text, item.source))
+        if seed.id.startswith(("per:", "ner:")) and item.source != "role" and seed.id not in named:
+            named.add(seed.id)  # named after how the text writes it, not after its role phrase
+            entity.name = entity.name_ar = " ".join(mention_text.split())
+    return list(by_id.values())
+
+
+def new_entity(seed: Seed) -> Entity:
+    return Entity(
+        id=seed.id, name=seed.name, name_ar=seed.name_ar, type=seed.type, country=seed.country,
+        sector=seed.sector, kind=seed.kind, lat=seed.lat, lon=seed.lon,
+    )  # fmt: skip
+
+
+def confirmed(guesses: list[Located], spans: list[tuple[int, int, str]]) -> list[Located]:
+    """The guessed names that the tagger also reads as a person."""
+    people = [(start, end) for start, end, kind in spans if kind == "PER"]
+    return [g for g in guesses if any(s < g.end and g.start < e for s, e in people)]
+
+
+def merge_model_spans(
+    text: str,
+    located: list[Located],
+    spans: list[tuple[int, int, str]],
+    known_forms: dict[str, list[str]],
+) -> list[Located]:
+    """Add the tagger's spans that no dictionary mention covers (see the module docstring)."""
+    ordered = sorted(located, key=lambda x: x.start)
+    added: list[Located] = []
+    for start, end, kind in spans:
+        overlapping = [x for x in ordered if x.start < end and start < x.end]
+        if overlapping:
+            _maybe_extend(text, overlapping, start, end, kind, added)
+            continue
+        start = _strip_clitic(text, start, end, known_forms)
+        if end - start < 2:
+            continue
+        folded = " ".join(fold_text(text[start:end]).split())
+        seed = Seed(f"ner:{kind}:{folded}", text[start:end], text[start:end], kind, kind=None)
+        added.append(Located(start, end, seed, "model"))
+    return located + added
+
+
+def _maybe_extend(
+    text: str, overlapping: list[Located], start: int, end: int, kind: str, added: list[Located]
+) -> None:
+    if len(overlapping) != 1:
+        return
+    inner = overlapping[0]
+    if kind == "ORG" and inner.seed.kind in _PLACE_KINDS and inner.source == "gazetteer":
+        # «برشلونة», «ريال مدريد», «صحيفة الشرق الأوسط»: a place name the tagger reads as an
+        # organisation in context is the club or the paper, not the place
+        if start <= inner.start and inner.end <= end and "\n" not in text[start:end]:
+            if " " not in text[start : inner.start] and inner.end == end:
+                start = inner.start  # only a clitic more: same words
+            folded = " ".join(fold_text(text[start:end]).split())
+            name = " ".join(text[start:end].split())
+            added.append(Located(start, end, Seed(f"ner:ORG:{folded}", name, name, "ORG"), "model"))
+            inner.end = inner.start
+        return
+    # a longer person name around a person mention: the same person, with the full name
+    if kind != "PER":
+        return
+    if inner.seed.type != "PER" or inner.source not in ("gazetteer", "pattern"):
+        return
+    longer = start <= inner.start and inner.end <= end and (start, end) != (inner.start, inner.end)
+    if longer and "\n" not in text[start:end]:
+        added.append(Located(start, end, inner.seed, "model"))
+        inner.end = inner.start  # replaced by the longer span (dropped by assemble)
+
+
+def _strip_clitic(text: str, start: int, end: int, known_forms: dict[str, list[str]]) -> int:
+    """«والعراق» → «العراق» when the rest is a known form (the tagger keeps clitics on)."""
+    folded = " ".join(fold_text(text[start:end]).split())
+    for clitic in _PROCLITICS:
+        rest = folded[len(clitic) :]
+        if not folded.startswith(clitic) or len(rest) < 2:
+            continue
+        if rest in known_forms:
+            return start + _original_length(text, start, len(clitic))
+        if clitic.endswith("ل") and rest.startswith("ل") and "ا" + rest in known_forms:
+            # «للعراق»: ل + «العراق» whose alef is dropped; the span keeps the article's lam
+            return start + _original_length(text, start, len(clitic))
+    return start
+
+
+def _original_length(text: str, start: int, folded_chars: int) -> int:
+    # clitics are plain letters: skip marks (harakat, tatweel) that fold away
+    count = 0
+    pos = start
+    while pos < len(text) and count < folded_chars:
+        if fold_text(text[pos]):
+            count += 1
+        pos += 1
+    return pos - start

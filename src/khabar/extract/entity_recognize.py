@@ -1,0 +1,386 @@
+"""From dictionary matches to referents: KB entries, roles with their country, institutions,
+agents, and people found from titles, roles and given names.
+
+Works on folded text; every `Found` has folded offsets and a `Seed` (what it refers to).
+The stage maps offsets back to `doc.text` and merges Founds with the same id into entities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from ..kb.model import Agent, Institution, KBEntry, Role
+from ..kb.schema import SECTORS
+from ..text.matcher import Match
+from ..text.normalize import fold_text
+from .entity_lexicon import Cue, EntityLexicon
+from .entity_scan import Name, Scanner
+
+_GAP_BEFORE_ROLE = re.compile(r"[ \t]*[،,]?[ \t]*")
+_CUE_ORDER = ("entry", "capital", "role", "institution", "agent", "title", "given")
+_ATTACHED = ("التابعه", "التابع", "التابعين", "التابعون")  # «القوات التابعة للناتو»
+
+
+@dataclass(slots=True)
+class Seed:
+    """What a mention refers to, before mentions are merged into entities."""
+
+    id: str
+    name: str
+    name_ar: str | None
+    type: str
+    country: str | None = None
+    sector: str | None = None
+    kind: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    office: str | None = None
+
+
+@dataclass(slots=True)
+class Found:
+    start: int  # folded offsets
+    end: int
+    seed: Seed
+    source: str  # gazetteer | pattern | role
+    weak: bool = False  # a name guessed from a given name alone: the tagger must confirm it
+
+
+@dataclass(slots=True)
+class Group:
+    """What follows a role or agent noun and says whose it is: «الروسي», «روسيا», «الجيش»."""
+
+    country: str | None
+    sector: str | None
+    end: int
+    found: list[Found]
+    org: str | None = None  # KB id of an organisation («المتحدث باسم حركة طالبان»)
+    attached: bool = False  # «التابعة ل…»: explicitly belongs to the owner
+
+
+def seed_from_entry(entry: KBEntry) -> Seed:
+    country = entry.country if entry.kind != "country" else entry.id
+    return Seed(
+        entry.id, entry.name_en or entry.name_ar, entry.name_ar, entry.type, country,
+        entry.sector, entry.kind, entry.lat, entry.lon,
+    )  # fmt: skip
+
+
+class Recognizer:
+    """One pass over the matches of a folded text, left to right."""
+
+    def __init__(
+        self,
+        folded: str,
+        matches: list[Match],
+        lexicon: EntityLexicon,
+        published: str | None,
+        original: Callable[[int, int], str] | None = None,
+    ):
+        self.lexicon = lexicon
+        self.kb = lexicon.kb
+        self.published = published
+        self.scan = Scanner(folded, matches, lexicon, original)
+        self.matches = matches
+        self.found: list[Found] = []
+
+    def run(self) -> list[Found]:
+        done = 0  # folded offset up to which the text is consumed
+        for match in self.matches:
+            if match.start < done:
+                continue
+            for kind in _CUE_ORDER:
+                cues = [c for c in match.payloads if c.kind == kind]
+                end = self._handle(kind, match, cues) if cues else None
+                if end is not None:
+                    done = end
+                    break
+        return self.found
+
+    def _handle(self, kind: str, match: Match, cues: list[Cue]) -> int | None:
+        if kind == "entry":
+            return self._entry(match, cues)
+        if kind == "capital":
+            return self._capital(match, cues[0].ref)  # type: ignore[arg-type]
+        if kind == "role":
+            return self._role(match, cues[0])
+        if kind in ("institution", "agent"):
+            group = self._body(match, cues[0])
+            if group is None:
+                return None
+            self.found.extend(group.found)
+            return group.end
+        if kind == "title":
+            return self._title(match)
+        name = self.scan.given_name(match)
+        if name is None:
+            return None
+        end = self._person(name, None, None)
+        self.found[-1].weak = name.person is None and not self.scan.strong_second(match.end)
+        return end
+
+    # -- KB entries -----------------------------------------------------------------------------
+
+    def _entry(self, match: Match, cues: list[Cue]) -> int | None:
+        entry = self.lexicon.best_entry([c.ref for c in cues])  # type: ignore[misc]
+        if entry is None:
+            return None
+        seed = seed_from_entry(entry)
+        self.found.append(Found(self._start(match), match.end, seed, "gazetteer"))
+        if entry.type == "PER":
+            self._apposition_role(len(self.found) - 1, match.end)
+        return match.end
+
+    def _capital(self, match: Match, country: str) -> int:
+        name = f"capital of {self._country_name(country)}"
+        seed = Seed(f"capital:{country}", name, None, "LOC", country, None, "place")
+        self.found.append(Found(self._start(match), match.end, seed, "gazetteer"))
+        return match.end
+
+    def _start(self, match: Match) -> int:
+        """«للأمم المتحدة»: ل + «الأمم» lost the article's alef; the mention keeps the ل, as
+        the text has no span that reads «الأمم»."""
+        text = self.scan.text
+        if match.key.startswith("ال") and text.startswith("ل", match.start) and match.prefix:
+            if not text.startswith("ال", match.start):
+                return match.start - 1
+        return match.start
+
+    # -- roles: «وزير الخارجية الروسي، سيرغي لافروف» ----------------------------------------------
+
+    def _role(self, match: Match, cue: Cue) -> int | None:
+        role: Role = cue.ref  # type: ignore[assignment]
+        group = self._group(match.end, construct=_bare_head(match))
+        if cue.construct and (group is None or not group.found):
+            return None
+        end = group.end if group else match.end
+        country = group.country if group else None
+        sector = _role_sector(role, group)
+        name = self.scan.name_after(end, comma=True, loose=False)
+        role_found = self._role_found(match.start, end, role, country, sector, group)
+        if group:
+            self.found.extend(group.found)
+        if name is not None:
+            person = self._person(name, country, sector, office=role.office)
+            self.found.append(Found(match.start, end, self.found[-1].seed, "role"))
+            return person
+        if role_found is not None:
+            self.found.append(role_found)
+        return end
+
+    def _role_found(
+        self,
+        start: int,
+        end: int,
+        role: Role,
+        country: str | None,
+        sector: str | None,
+        group: Group | None,
+    ) -> Found | None:
+        """The role phrase as a mention: of the office holder when known, else of the role."""
+        office = role.office
+        holder = None
+        if office and self.published:
+            for owner in filter(None, (group.org if group else None, country)):
+                holder = self.kb.holder(owner, office, self.published)
+                if holder is not None:
+                    break
+        if holder is not None:
+            return Found(start, end, seed_from_entry(holder), "role")
+        owner = (group.org if group else None) or country
+        if owner is None:
+            return None  # a bare «الرئيس»: left to coreference
+        seed = _role_seed(role, self._country_name(owner), sector, owner)
+        seed.country = country
+        return Found(start, end, seed, "role")
+
+    def _apposition_role(self, index: int, pos: int) -> None:
+        """«سيرغي لافروف، وزير الخارجية الروسي»: the role after a name describes that person."""
+        gap = _GAP_BEFORE_ROLE.match(self.scan.text, pos)
+        match = self.scan.at.get(gap.end()) if gap else None
+        cue = self.scan.cue(match, "role")
+        if match is None or cue is None or match.prefix:
+            return
+        group = self._group(match.end, construct=_bare_head(match))
+        if group is None or group.country is None:
+            return
+        person = self.found[index].seed
+        if person.country is None:
+            person.country = group.country
+        if person.sector is None:
+            person.sector = _role_sector(cue.ref, group)  # type: ignore[arg-type]
+
+    # -- what a role or agent belongs to --------------------------------------------------------
+
+    def _group(self, pos: int, *, construct: bool = True) -> Group | None:
+        """`construct`: the head noun has no article, so a plain noun after it can be its owner
+        («وزير خارجية روسيا», «رئيس روسيا»); after «الرئيس» only a nisba or «ل…» can."""
+        word = self.scan.next_word(pos)
+        if word is None:
+            return None
+        country = self.lexicon.nisba_country(word.text)
+        if country is not None:
+            return Group(country, None, word.end, [])
+        if word.text in _ATTACHED:
+            following = self.scan.next_word(word.end)
+            owner = self._owner(self.scan.match_at(following, clitic=True), allow_clitic=True)
+            if owner is not None:
+                owner.attached = True
+            return owner
+        match = self.scan.match_at(word, clitic=True)
+        if match is not None and match.prefix not in ("", "ل"):
+            return None
+        if match is not None and not match.prefix and not construct:
+            return None
+        return self._owner(match, allow_clitic=True)
+
+    def _located_in(self, pos: int) -> Group | None:
+        """«وزارة الدفاع في أفغانستان»: an institution in a country is that country's."""
+        word = self.scan.next_word(pos)
+        if word is None or word.text != "في":
+            return None
+        owner = self._owner(self.scan.match_at(self.scan.next_word(word.end)), allow_clitic=False)
+        return owner if owner is not None and owner.org is None and owner.country else None
+
+    def _owner(self, match: Match | None, *, allow_clitic: bool) -> Group | None:
+        if match is None or (match.prefix and not allow_clitic):
+            return None
+        entries = [c.ref for c in match.payloads if c.kind == "entry"]
+        entry = self.lexicon.best_entry(entries) if entries else None  # type: ignore[arg-type]
+        if entry is not None and entry.type != "PER":
+            seed = seed_from_entry(entry)
+            found = [Found(self._start(match), match.end, seed, "gazetteer")]
+            org = None if entry.kind == "country" else entry.id
+            return Group(seed.country, entry.sector, match.end, found, org)
+        for kind in ("institution", "agent"):
+            cue = self.scan.cue(match, kind)
+            if cue is not None:
+                body = self._body(match, cue)
+                if body is not None:
+                    return body
+        return None
+
+    def _body(self, match: Match, cue: Cue) -> Group | None:
+        """An institution or agent noun with its owner: «وزارة الدفاع الأفغانية», «مسلحون»."""
+        record: Institution | Agent = cue.ref  # type: ignore[assignment]
+        owner = self._group(match.end, construct=_bare_head(match))
+        if owner is None and isinstance(record, Institution):
+            owner = self._located_in(match.end)
+        if cue.construct and (owner is None or not owner.found):
+            return None
+        if owner is None and _needs_owner(record):
+            return None  # «الدفاع» alone is a word, «الدفاع الروسية» a ministry
+        if isinstance(record, Agent) and owner and owner.org and not owner.attached:
+            return None  # «مسلحي حركة طالبان»: the organisation is the actor
+        country = owner.country if owner else None
+        end = owner.end if owner else match.end
+        seed = self._body_seed(record, (owner.org if owner else None) or country, country)
+        found = [*(owner.found if owner else []), Found(match.start, end, seed, "pattern")]
+        found.sort(key=lambda f: f.start)
+        return Group(country, record.sector, end, found)
+
+    def _body_seed(
+        self, record: Institution | Agent, owner: str | None, country: str | None
+    ) -> Seed:
+        """`owner`: the KB id the body belongs to (a country, or an organisation)."""
+        sector = record.sector
+        where = self._country_name(owner) if owner else None
+        if isinstance(record, Agent):
+            label = SECTORS.get(sector, sector).split(",")[0]
+            ident = f"agent:{owner}:{sector}" if owner else f"agent:{sector}"
+            name = f"{where} {label}" if where else label
+            return Seed(ident, name, record.phrase_ar, "ORG", country, sector, "agent")
+        if owner is None and " " not in record.phrase_ar.strip():
+            # «الحكومة», «الجيش» without a country: a generic actor, not a named institution
+            ident = f"agent:{sector}"
+            label = SECTORS.get(sector, sector).split(",")[0]
+            return Seed(ident, label, record.phrase_ar, "ORG", None, sector, "agent")
+        slug = self.lexicon.institution_keys.get(" ".join(fold_text(record.phrase_ar).split()), "")
+        slug = slug or "_".join(record.phrase_ar.split())
+        ident = f"inst:{owner}:{slug}" if owner else f"inst:{slug}"
+        label = slug.replace("_", " ")
+        name = f"{where} {label}" if where else label
+        return Seed(ident, name, record.phrase_ar, "ORG", country, sector, "institution")
+
+    # -- people -----------------------------------------------------------------------------------
+
+    def _title(self, match: Match) -> int | None:
+        end = match.end
+        group = self._group(end)
+        country = group.country if group is not None and not group.found else None
+        if country is not None and group is not None:
+            end = group.end
+        # «العقيد», «الشيخ» precede a name; «دولة», «سعادة» are common words too and need a
+        # given name or a known person after them
+        loose = match.key.startswith("ال")
+        name = self.scan.name_after(end, comma=False, loose=loose)
+        if name is None:
+            return None
+        return self._person(name, country, None)
+
+    def _person(
+        self, name: Name, country: str | None, sector: str | None, *, office: str | None = None
+    ) -> int:
+        if name.person is not None:
+            entry = self.kb.entries[name.person]
+            seed = seed_from_entry(entry)
+        else:
+            text = self.scan.text[name.start : name.end]
+            seed = Seed("per:" + text, text, text, "PER", country, sector, "person", office=office)
+        known = self.scan.at.get(name.start)
+        exact = known is not None and known.end == name.end and name.person is not None
+        self.found.append(Found(name.start, name.end, seed, "gazetteer" if exact else "pattern"))
+        if name.person is None and country is None:
+            self._apposition_role(len(self.found) - 1, name.end)
+        return name.end
+
+    def _country_name(self, country: str) -> str:
+        entry = self.kb.entries.get(country)
+        return entry.name_en if entry is not None and entry.name_en else country
+
+
+def _role_sector(role: Role, group: Group | None) -> str | None:
+    # the spokesman of the army speaks for the military: an owner's sector beats a generic role
+    if group is not None and group.sector and (role.office is None or role.sector == "GOV"):
+        return group.sector if group.found else role.sector
+    return role.sector
+
+
+def _role_seed(
+    role: Role, where: str | None, sector: str | None, country: str | None = None
+) -> Seed:
+    label = (role.office or SECTORS.get(sector or "", "official").split(",")[0]).replace("_", " ")
+    if role.office:
+        ident = f"role:{country}:{role.office}" if country else f"role:{role.office}"
+    else:
+        ident = f"agent:{country}:{sector}" if country else f"agent:{sector}"
+    name = f"{where} {label}" if where else label
+    kind = "role" if role.office else "agent"
+    return Seed(
+        ident,
+        name,
+        role.phrase_ar,
+        "PER" if role.office else "ORG",
+        country,
+        sector,
+        kind,
+        office=role.office,
+    )
+
+
+def _bare_head(match: Match) -> bool:
+    return not match.key.rsplit(" ", 1)[-1].startswith("ال")
+
+
+def _needs_owner(record: Institution | Agent) -> bool:
+    return (
+        isinstance(record, Institution)
+        and record.kind == "ministry"
+        and " " not in record.phrase_ar
+    )
+
+
+def with_seed(found: Found, seed: Seed) -> Found:
+    return replace(found, seed=seed)

@@ -1,0 +1,271 @@
+"""Who did it to whom: actor and recipient of a trigger from the participants of its clause.
+
+Participants are entity mentions (countries, organisations, people, agent nouns) plus
+agent nouns from the event cue list that no entity covers. Roles follow Arabic word order:
+VSO (a participant right after a verb is its subject), SVO (the nearest one before it),
+passives (the subject is the recipient, «على يد / من قبل» names the actor), nominal
+triggers (the genitive after the noun is the actor or the patient, per lexicon row) and
+prepositions (مع → partner, ضد / على / إلى → recipient, بين X و Y → actor and recipient).
+Coordinated participants («روسيا والولايات المتحدة والصين») share one role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..doc import ActorRef, Entity
+from ..text.normalize import fold_text
+
+ACTOR_KINDS = frozenset({"country", "igo", "armed", "person", "institution", "agent", "org",
+                         "party", "media", "agency", "role", "group", "company"})  # fmt: skip
+PLACE_KINDS = frozenset({"place", "site", "region"})
+SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# prepositions that mark the participant after them as the recipient
+RECIPIENT_PREPS = frozenset({"ضد", "على", "الى", "مع", "تجاه", "بحق", "نحو", "لدى", "من"})
+AGENT_MARKERS = ("من قبل", "على يد", "على ايدي", "برصاص", "بنيران", "نفذه", "نفذها", "شنه", "شنها")
+_PROCLITIC_PREPS = {"ل": "الى", "ب": "ب", "وب": "ب", "ول": "الى", "فل": "الى", "فب": "ب"}
+_SKIPPABLE = frozenset({"امس", "اليوم", "الليله", "فجر", "صباح", "مساء", "الماضي", "ايضا",
+                        "قد", "بالفعل", "رسميا", "الاحد", "السبت", "الاثنين", "الثلاثاء",
+                        "الاربعاء", "الخميس", "الجمعه", "اول", "من"})  # fmt: skip
+_WORD = re.compile(r"[^\W\d_][\w\u064b-\u065f\u0670\u0640]*")
+
+
+@dataclass(slots=True)
+class Participant:
+    start: int
+    end: int
+    text: str
+    entity_id: str | None
+    country: str | None
+    sector: str | None
+    kind: str
+    group: int = -1  # index of the coordination group
+
+    def ref(self) -> ActorRef:
+        code = (self.country or "") + (self.sector or "") or None
+        return ActorRef(self.text, self.entity_id, code, self.sector, self.country)
+
+
+def participants_from_entities(entities: list[Entity], start: int, end: int) -> list[Participant]:
+    """Mentions inside [start, end) of entities that can take part in an event."""
+    found = []
+    for entity in entities:
+        kind = entity.kind or ("person" if entity.type == "PER" else "org")
+        for mention in entity.mentions:
+            if start <= mention.start and mention.end <= end:
+                found.append(
+                    Participant(
+                        mention.start,
+                        mention.end,
+                        mention.text,
+                        entity.id,
+                        entity.country,
+                        entity.sector,
+                        kind,
+                    )
+                )
+    return found
+
+
+def add_agent_fallback(
+    found: list[Participant], agents: list[tuple[int, int, str, str]], text: str
+) -> None:
+    """Agent nouns (start, end, text, sector) that no entity mention already covers.
+
+    An agent noun with a pronoun enclitic («قواتها») refers back to an actor named earlier,
+    so it is left out; «بلاده» (his country) becomes the country of the last person named.
+    """
+    for start, end, surface, sector in agents:
+        if any(p.start < end and start < p.end for p in found):
+            continue
+        if sector == "@country":
+            owner = _last_with_country(found, start)
+            if owner is not None:
+                found.append(Participant(start, end, surface, owner.country, owner.country,
+                                         None, "country"))  # fmt: skip
+            continue
+        if end < len(text) and text[end].isalpha():
+            continue
+        if any(0 <= p.start - end <= 2 and not text[end : p.start].strip(' "«') for p in found):
+            continue  # «مسلحي حركة طالبان»: the name after the agent noun is the referent
+        found.append(Participant(start, end, surface, f"agent:{sector}", None, sector, "agent"))
+
+
+def _last_with_country(found: list[Participant], before: int) -> Participant | None:
+    owners = [p for p in found if p.end <= before and p.country and p.kind not in PLACE_KINDS]
+    return max(owners, key=lambda p: p.end) if owners else None
+
+
+def group_coordination(text: str, parts: list[Participant]) -> None:
+    """Participants joined by «و» or an appositive comma form one group."""
+    parts.sort(key=lambda p: p.start)
+    group = -1
+    for i, part in enumerate(parts):
+        if i and _joined(text, parts[i - 1], part):
+            part.group = group
+        else:
+            group += 1
+            part.group = group
+
+
+def _joined(text: str, left: Participant, right: Participant) -> bool:
+    gap = text[left.end : right.start]
+    words = _WORD.findall(fold_text(gap))
+    if len(gap) > 40:
+        return False
+    # gap is a comma, «و» as a proclitic of the next word, or an article/prefix of it
+    stripped = gap.strip(" ،,")
+    if not stripped:
+        return "،" in gap or "," in gap  # apposition needs its comma: «مسلحون القوات» is not one
+    return len(words) == 1 and words[0] in ("و", "وال", "ول", "وب")
+
+
+def preposition_before(text: str, clause_start: int, part: Participant) -> str:
+    """The preposition governing a participant: a separate word or a proclitic (ب، ل)."""
+    word_start = part.start
+    while word_start > clause_start and not text[word_start - 1].isspace():
+        word_start -= 1
+    attached = fold_text(text[word_start : part.start])
+    if attached.endswith("ال"):
+        attached = attached[:-2]
+    if attached in _PROCLITIC_PREPS:
+        return _PROCLITIC_PREPS[attached]
+    words = _WORD.findall(fold_text(text[max(clause_start, word_start - 25) : word_start]))
+    if words:
+        last = words[-1].lstrip("و")
+        if last in RECIPIENT_PREPS or last in ("بين", "في", "قبل", "يد", "ايدي", "عن", "حول"):
+            return last
+    return ""
+
+
+def _words_between(text: str, start: int, end: int) -> list[str]:
+    return _WORD.findall(fold_text(text[start:end])) if end > start else []
+
+
+@dataclass(slots=True)
+class Roles:
+    actors: list[Participant]
+    recipients: list[Participant]
+
+
+def _group(parts: list[Participant], first: Participant) -> list[Participant]:
+    return [p for p in parts if p.group == first.group]
+
+
+def assign_roles(
+    text: str,
+    clause: tuple[int, int],
+    trigger: tuple[int, int],
+    parts: list[Participant],
+    *,
+    event_type: str,
+    verbal: bool,
+    passive: bool,
+    genitive: str,
+    possessive: bool = False,
+) -> Roles:
+    """Actor and recipient of the trigger at `trigger` among `parts` (sorted, grouped)."""
+    start, end = trigger
+    cands = [p for p in parts if p.kind not in PLACE_KINDS or event_type in ("ASSAULT", "COERCE")]
+    before = [p for p in cands if p.end <= start]
+    after = [p for p in cands if p.start >= end]
+    actors: list[Participant] = []
+    recipients: list[Participant] = []
+    marked = _agent_marked(text, end, after)
+    if marked is not None:
+        actors = _group(cands, marked)
+        passive = True
+    heads = {}
+    for part in cands:
+        heads.setdefault(part.group, part)  # a coordinated group shares its head's preposition
+    plain_after = [
+        p for p in after if _plain(text, clause[0], heads.get(p.group, p)) and p not in actors
+    ]
+    prep_after = [p for p in after if p not in plain_after and p not in actors]
+    if passive:
+        subject = before[-1] if before and _close(text, before[-1].end, start, 3) else None
+        subject = plain_after[0] if plain_after and not subject else subject
+        recipients = _group(cands, subject) if subject else []
+    elif possessive and not verbal:
+        # «سيطرتها على …»: the enclitic is the actor, its antecedent comes before
+        actors = actors or (_group(cands, before[-1]) if before else [])
+    else:
+        actors, recipients = _active(
+            text, start, end, before, plain_after, verbal, genitive, actors
+        )
+    if not recipients:
+        recipients, actors = _prepositional(text, clause[0], cands, prep_after, actors, event_type)
+    recipients = [p for p in recipients if p not in actors]
+    return Roles(_unique(actors), _unique(recipients))
+
+
+def _prepositional(text, clause_start, cands, prep_after, actors, event_type):
+    seen_groups: set[int] = set()
+    for part in prep_after:
+        if part.group in seen_groups:
+            continue
+        seen_groups.add(part.group)
+        prep = preposition_before(text, clause_start, part)
+        if prep == "بين":
+            group = _group(cands, part)  # «بين X و Y»: X against / with Y
+            if not actors and len(group) > 1:
+                return group[1:], group[:1]
+            if actors:
+                return group, actors
+            actors = group
+            continue
+        if prep in RECIPIENT_PREPS or (
+            prep == "في" and part.kind == "igo" and event_type in SYMMETRIC
+        ):
+            return _group(cands, part), actors
+    return [], actors
+
+
+def _active(text, start, end, before, plain_after, verbal, genitive, actors):
+    recipients: list[Participant] = []
+    if plain_after and _close(text, end, plain_after[0].start, 3):
+        first = plain_after[0]
+        if verbal or genitive == "actor":
+            actors = actors or [p for p in plain_after if p.group == first.group]
+            rest = [p for p in plain_after if p.group != first.group]
+            if rest:
+                recipients = [p for p in rest if p.group == rest[0].group]
+        else:
+            recipients = [p for p in plain_after if p.group == first.group]
+    if not actors and before:
+        last = before[-1]
+        actors = [p for p in before if p.group == last.group]
+    if not recipients and verbal and plain_after:
+        first = next((p for p in plain_after if p not in actors), None)
+        if first is not None:
+            recipients = [p for p in plain_after if p.group == first.group]
+    return actors, recipients
+
+
+def _agent_marked(text: str, end: int, after: list[Participant]) -> Participant | None:
+    for part in after:
+        head = fold_text(text[max(end, part.start - 14) : part.start]).strip()
+        if any(head.endswith(marker) for marker in AGENT_MARKERS):
+            return part
+    return None
+
+
+def _plain(text: str, clause_start: int, part: Participant) -> bool:
+    return preposition_before(text, clause_start, part) == ""
+
+
+def _close(text: str, start: int, end: int, max_words: int) -> bool:
+    words = [w for w in _words_between(text, start, end) if w not in _SKIPPABLE]
+    return len(words) <= max_words
+
+
+def _unique(parts: list[Participant]) -> list[Participant]:
+    seen: set[str] = set()
+    out = []
+    for part in parts:
+        key = part.entity_id or part.text
+        if key not in seen:
+            seen.add(key)
+            out.append(part)
+    return out

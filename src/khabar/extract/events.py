@@ -1,0 +1,356 @@
+"""The event stage: PLOVER events (who did what to whom, when, where) from each sentence.
+
+Trigger words from the lexicon (`event_lexicon`) are candidates; context features and a
+small logistic model (`event_triggers`) decide which report an act; roles come from the
+participants of the clause (`event_actors`); modality, date, place, casualties and context
+from `event_attributes`. Same-type triggers of one sentence that share their actors merge
+into one event («شنت القوات هجوما … وقصفت»).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from pathlib import Path
+from typing import ClassVar
+
+from ..doc import ActorRef, Document, Entity, Event, Span
+from ..kb.tsv import data_path
+from ..pipeline import BaseStage
+from ..text.matcher import PhraseMatcher, is_letter
+from ..text.normalize import fold, fold_text
+from ..text.tokens import WORD
+from . import event_attributes as attrs
+from .event_actors import (
+    PLACE_KINDS,
+    Participant,
+    Roles,
+    add_agent_fallback,
+    assign_roles,
+    group_coordination,
+    participants_from_entities,
+)
+from .event_lexicon import EventLexicon, load_event_lexicon
+from .event_triggers import (
+    Candidate,
+    CueHit,
+    CueIndex,
+    DetectorModel,
+    TriggerHit,
+    Words,
+    find_cues,
+    find_triggers,
+    logit,
+)
+
+_CLAUSE_BREAK = re.compile(r"[؛;:«»\"“”()\[\]]|،\s*(?=و)|\s(?:فيما|بينما|في حين|وفي حين)\s")
+_NUMBER_AFTER = re.compile(
+    r"\s*(?:\d|[٠-٩]|(?:ثلاث|أربع|خمس|ست|سبع|ثماني|تسع|عشر|مئ|مائ|ألف|اثن|اثني|عشرات|مئات))"
+)
+_MODAL = frozenset({"negation", "future", "hypothetical"})
+_NAME_KINDS_KEEP = frozenset({"agent", "role"})
+
+
+class EventStage(BaseStage):
+    name: ClassVar[str] = "events"
+    version: ClassVar[str] = "1"
+    requires: ClassVar[frozenset[str]] = frozenset({"text", "sentences", "entities"})
+    assigns: ClassVar[frozenset[str]] = frozenset({"events"})
+
+    def __init__(
+        self,
+        *,
+        threshold: float = 0.4,
+        keep_negated: bool = False,
+        keep_hypothetical: bool = False,
+        kb_dir: str | None = None,
+        model_path: str | None = None,
+    ):
+        """`threshold`: minimum detector probability. `keep_negated` / `keep_hypothetical`:
+        keep events under negation or a condition (marked in aux_mode) instead of dropping
+        them. `kb_dir`: another directory with plover.tsv, triggers.tsv, event_cues.tsv."""
+        self.threshold = threshold
+        self.keep_negated = keep_negated
+        self.keep_hypothetical = keep_hypothetical
+        self.kb_dir = kb_dir
+        self.model_path = model_path
+        self._lexicon: EventLexicon | None = None
+        self._triggers: PhraseMatcher | None = None
+        self._cues: PhraseMatcher | None = None
+        self._model: DetectorModel | None = None
+
+    def setup(self) -> None:
+        if self._lexicon is not None:
+            return
+        self._lexicon = load_event_lexicon(Path(self.kb_dir) if self.kb_dir else None)
+        self._triggers = self._lexicon.trigger_matcher()
+        self._triggers.build()
+        self._cues = self._lexicon.cue_matcher()
+        self._cues.build()
+        # the fitted model scores the types it was trained on; the hand-set one all others
+        self._model = DetectorModel.load(Path(self.model_path) if self.model_path else None)
+        self._default_model = DetectorModel.load(data_path("event_detector_default.tsv"))
+
+    def __call__(self, doc: Document) -> Document:
+        self.setup()
+        doc.events = [e for e, _ in self.candidates(doc) if self._keep(e)]
+        for index, event in enumerate(doc.events):
+            event.id = f"{doc.id}:{index}"
+        return doc
+
+    def _keep(self, event: Event) -> bool:
+        if event.confidence < self.threshold:
+            return False
+        if "negated" in event.aux_mode and not self.keep_negated:
+            return False
+        return "hypothetical" not in event.aux_mode or self.keep_hypothetical
+
+    def candidates(self, doc: Document) -> list[tuple[Event, Candidate]]:
+        """Every scored event candidate of the document (above or below the threshold)."""
+        assert self._triggers is not None and self._cues is not None
+        folded, offsets = fold(doc.text)
+        hits, _ = find_triggers(self._triggers, folded, offsets)
+        if not hits:
+            return []
+        hits = _outside_names(hits, doc.entities)
+        cues = CueIndex(find_cues(self._cues, folded, offsets))
+        sentences = [(s.start, s.end) for s in doc.sentences] or [(0, len(doc.text))]
+        starts = [s for s, _ in sentences]
+        by_sentence: dict[int, list[TriggerHit]] = {}
+        for hit in hits:
+            by_sentence.setdefault(bisect.bisect_right(starts, hit.start) - 1, []).append(hit)
+        lookup = {e.id: e for e in doc.entities}
+        out: list[tuple[Event, Candidate]] = []
+        for index, sentence_hits in by_sentence.items():
+            if index >= 0:
+                out += _SentenceCoder(self, doc, sentences[index], cues, lookup).code(sentence_hits)
+        return out
+
+
+def _outside_names(hits: list[TriggerHit], entities: list[Entity]) -> list[TriggerHit]:
+    """Drop triggers inside a name («حركة المقاومة», «شرطة مكافحة الشغب»)."""
+    spans = sorted(
+        (m.start, m.end)
+        for e in entities
+        if (e.kind or "") not in _NAME_KINDS_KEEP
+        for m in e.mentions
+    )
+    if not spans:
+        return hits
+    starts = [s for s, _ in spans]
+    kept = []
+    for hit in hits:
+        i = bisect.bisect_right(starts, hit.start) - 1
+        inside = i >= 0 and spans[i][0] <= hit.start and hit.end <= spans[i][1]
+        if not inside:
+            kept.append(hit)
+    return kept
+
+
+class _SentenceCoder:
+    """Codes the trigger hits of one sentence."""
+
+    def __init__(self, stage: EventStage, doc: Document, sentence, cues: CueIndex, lookup):
+        self.stage = stage
+        self.lexicon = stage._lexicon
+        self.model = stage._model
+        self.default_model = stage._default_model
+        self.doc = doc
+        self.sentence = sentence
+        self.lookup = lookup
+        start, end = sentence
+        text = doc.text
+        self.cues = cues.between(start, end)
+        self.words = Words(
+            [(start + m.start(), start + m.end()) for m in WORD.finditer(text[start:end])]
+        )
+        parts = participants_from_entities(doc.entities, start, end)
+        agents = [
+            (c.start, c.end, text[c.start : c.end], c.value) for c in self.cues if c.kind == "agent"
+        ]
+        add_agent_fallback(parts, agents, text)
+        self.parts = parts
+        self.trigger_spans: list[tuple[int, int]] = []
+        group_coordination(text, parts)
+        self.parts = parts
+        self.places = [p for p in parts if p.kind in PLACE_KINDS or p.kind == "country"]
+        self.breaks = [start + m.start() for m in _CLAUSE_BREAK.finditer(text[start:end])]
+
+    def clause(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.breaks, offset)
+        left = self.breaks[i - 1] + 1 if i else self.sentence[0]
+        right = self.breaks[i] if i < len(self.breaks) else self.sentence[1]
+        return left, right
+
+    def code(self, hits: list[TriggerHit]) -> list[tuple[Event, Candidate]]:
+        # a mention that overlaps a trigger word («على اتفاق») is no actor; agent nouns may
+        self.parts = [
+            p for p in self.parts
+            if p.kind == "agent" or not any(h.start < p.end and p.start < h.end for h in hits)
+        ]  # fmt: skip
+        group_coordination(self.doc.text, self.parts)
+        candidates: list[tuple[Candidate, Roles]] = []
+        types_seen: dict[str, int] = {}
+        for hit in hits:
+            for cand in _readings(hit):
+                if cand.entry.requires and not self._required(cand):
+                    continue
+                types_seen[cand.entry.type] = types_seen.get(cand.entry.type, 0) + 1
+                candidates.append((cand, Roles([], [])))
+        for i, (cand, _) in enumerate(candidates):
+            roles = self.roles(cand)
+            cand.features = self.features(cand, roles, types_seen[cand.entry.type] > 1)
+            model = self.model if cand.entry.type in self.model.types else self.default_model
+            cand.score = model.probability(cand.features)
+            candidates[i] = (cand, roles)
+        events = [(self.event(c, r), c) for c, r in candidates]
+        return _merge(events)
+
+    def _required(self, cand: Candidate) -> bool:
+        """A discontinuous expression («وقعت الولايات المتحدة … على اتفاق») is complete."""
+        clause = self.clause(cand.hit.start)
+        end = self.words.ahead(cand.hit.end, 8, clause[1])
+        words = fold_text(self.doc.text[cand.hit.end : end]).split()
+        return any(req in word for word in words for req in cand.entry.requires)
+
+    def roles(self, cand: Candidate) -> Roles:
+        clause = self.clause(cand.hit.start)
+        parts = [p for p in self.parts if clause[0] <= p.start and p.end <= clause[1]]
+        return assign_roles(
+            self.doc.text, clause, (cand.hit.start, cand.hit.end), parts,
+            event_type=cand.entry.type, verbal=cand.verbal,
+            passive=cand.passive, genitive=cand.entry.genitive,
+            possessive=_has_enclitic(self.doc.text, cand.hit.end),
+        )  # fmt: skip
+
+    def near(self, cand: Candidate, back: int, ahead: int, kinds: frozenset[str]) -> list[CueHit]:
+        clause = self.clause(cand.hit.start)
+        lo = self.words.back(cand.hit.word_start, back, clause[0])
+        hi = self.words.ahead(cand.hit.end, ahead, clause[1]) if ahead else cand.hit.word_start
+        return [
+            c for c in self.cues
+            if lo <= c.start < hi and c.kind in kinds and not _overlaps(c, cand.hit)
+        ]  # fmt: skip
+
+    def features(self, cand: Candidate, roles: Roles, repeated: bool) -> dict[str, float]:
+        hit, entry = cand.hit, cand.entry
+        text = self.doc.text
+        others = [c for c in self.cues if not _overlaps(c, hit)]
+        kinds = {c.kind for c in others}
+        before = {c.kind for c in self.near(cand, 4, 0, _MODAL | {"legal", "generic", "history"})}
+        f = {
+            "prior": logit(entry.weight),
+            "verb": float(cand.verbal),
+            "passive": float(cand.passive),
+            "actor": float(bool(roles.actors)),
+            "recipient": float(bool(roles.recipients)),
+            "no_participant": float(not roles.actors and not roles.recipients),
+            "report": float("report" in kinds or self._relative_date()),
+            "casualty": float("casualty" in kinds or self._casualty_amount()),
+            "number_after": float(bool(_NUMBER_AFTER.match(text, hit.end, hit.end + 12))),
+            "legal": float(bool(self.near(cand, 6, 3, frozenset({"legal"})))),
+            "generic": float(
+                "generic" in {c.kind for c in self.near(cand, 2, 0, frozenset({"generic"}))}
+            ),
+            "future": float("future" in before or hit.prefix.endswith("س")),
+            "hypothetical": float("hypothetical" in before),
+            "negation": float("negation" in {c.kind for c in self.near(cand, 3, 0, _MODAL)}),
+            "history": float("history" in before),
+            "definite_noun": float(not cand.verbal and hit.prefix.endswith("ال")),
+            "repeated": float(repeated),
+            "quoted": float(attrs.quote_at(self.doc.quotes, hit.start, hit.end) is not None),
+            "place": float(bool(self.places)),
+        }
+        return f
+
+    def _relative_date(self) -> bool:
+        s, e = self.sentence
+        return any(s <= d.start < e and d.kind in ("relative", "weekday") for d in self.doc.dates)
+
+    def _casualty_amount(self) -> bool:
+        s, e = self.sentence
+        return any(s <= a.start < e and a.kind in ("killed", "injured") for a in self.doc.amounts)
+
+    def event(self, cand: Candidate, roles: Roles) -> Event:
+        hit, entry = cand.hit, cand.entry
+        doc = self.doc
+        plover = self.lexicon.types[entry.type]
+        near = self.near(cand, 4, 4, frozenset({"mode"}))
+        modes = attrs.refine_modes(entry.type, entry.mode, near)
+        if entry.type == "CONSULT" and any(p.kind == "igo" for p in roles.recipients):
+            modes.append("multilateral")
+        quote = attrs.quote_at(doc.quotes, hit.start, hit.end)
+        before = self.near(cand, 4, 0, _MODAL)
+        if not cand.features.get("negation"):
+            before = [c for c in before if c.kind != "negation"]
+        aux = attrs.aux_modes(before, hit.prefix, quote is not None)
+        date = attrs.event_date(doc.dates, self.sentence, hit.start, doc.source.published)
+        if attrs.is_historical(date, doc.source.published):
+            aux.append("historical")
+        used = {p.entity_id or p.text for p in roles.actors + roles.recipients}
+        loc = attrs.event_location(self.places, used, hit.start, doc, self.lookup)
+        dead, injured = (
+            attrs.casualties(doc.amounts, self.sentence)
+            if entry.type == "ASSAULT"
+            else (None, None)
+        )
+        root = next(
+            (plover.mode_roots[m] for m in modes if m in plover.mode_roots), plover.cameo_root
+        )
+        return Event(
+            id="", event=entry.type, mode=modes, aux_mode=aux, context=attrs.contexts(self.cues),
+            date=date, actor=[p.ref() for p in roles.actors],
+            recipient=[p.ref() for p in roles.recipients], event_loc=loc,
+            event_text=doc.text[hit.start : hit.end], trigger=Span(hit.start, hit.end),
+            text_info=Span(*self.sentence), quad_code=plover.quad_code, cameo_root=root,
+            dead=dead, injured=injured, confidence=round(cand.score, 3),
+        )  # fmt: skip
+
+
+def _readings(hit: TriggerHit) -> list[Candidate]:
+    """One candidate per PLOVER type of the hit: the strongest reading of that type."""
+    best: dict[str, Candidate] = {}
+    nominal_prefix = "ب" in hit.prefix or "ك" in hit.prefix or hit.prefix.endswith("ال")
+    for reading in hit.readings:
+        if reading.verbal and nominal_prefix:
+            continue  # «بحث» is ب + noun, not the verb «حث»
+        kind = reading.entry.type
+        if kind not in best or reading.entry.weight > best[kind].entry.weight:
+            best[kind] = Candidate(hit, reading.entry, reading.passive, reading.verbal)
+    return list(best.values())
+
+
+def _has_enclitic(text: str, end: int) -> bool:
+    return end < len(text) and is_letter(text[end])
+
+
+def _overlaps(cue: CueHit, hit: TriggerHit) -> bool:
+    return cue.start < hit.end and hit.start < cue.end
+
+
+def _merge(events: list[tuple[Event, Candidate]]) -> list[tuple[Event, Candidate]]:
+    """Same-type events of a sentence with compatible actors become one (the strongest)."""
+    kept: list[tuple[Event, Candidate]] = []
+    for event, cand in sorted(events, key=lambda item: -item[1].score):
+        twin = next((k for k, _ in kept if k.event == event.event and _compatible(k, event)), None)
+        if twin is None:
+            kept.append((event, cand))
+            continue
+        twin.actor = twin.actor or event.actor
+        twin.recipient = twin.recipient or event.recipient
+        twin.mode += [m for m in event.mode if m not in twin.mode][: max(0, 2 - len(twin.mode))]
+    kept.sort(key=lambda item: item[0].trigger.start if item[0].trigger else 0)
+    return kept
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    if not a.actor or not b.actor:
+        return True
+    return bool(_ids(a.actor) & _ids(b.actor))
+
+
+def _ids(refs: list[ActorRef]) -> set[str]:
+    return {r.entity_id or r.entity_text for r in refs}
+
+
+__all__ = ["EventStage", "Participant"]

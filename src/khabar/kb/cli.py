@@ -1,0 +1,103 @@
+"""`khabar kb …`: check the knowledge files and look phrases up in them."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .loader import KnowledgeBase, check_kb, load_kb
+from .rows import fold_key
+from .tsv import DATA_DIR
+
+app = typer.Typer(
+    help="Knowledge base: check the data files, look up phrases.", no_args_is_help=True
+)
+
+DataDir = Annotated[
+    Path | None,
+    typer.Option("--data-dir", help="Directory of knowledge files (default: the shipped ones)."),
+]
+
+
+@app.command()
+def check(data_dir: DataDir = None) -> None:
+    """Validate every knowledge file; print counts and problems; exit 1 on any problem."""
+    directory = data_dir or DATA_DIR
+    problems = check_kb(directory)
+    if not problems:
+        _print_summary(load_kb(directory))
+        typer.echo("kb check: no problems")
+        return
+    for problem in problems:
+        typer.echo(problem, err=True)
+    typer.echo(f"kb check: {len(problems)} problem(s)", err=True)
+    raise typer.Exit(1)
+
+
+@app.command()
+def lookup(
+    text: Annotated[str, typer.Argument(help="Arabic phrase (or entry id) to look up.")],
+    data_dir: DataDir = None,
+    limit: Annotated[int, typer.Option(help="Most entries to print.")] = 20,
+) -> None:
+    """Print the entries, nisba, roles, agents and institutions that match an Arabic phrase."""
+    kb = load_kb(data_dir or DATA_DIR)
+    lines = _lookup(kb, text)
+    if not lines:
+        typer.echo(f"no match for {text!r}")
+        raise typer.Exit(1)
+    for line in lines[:limit]:
+        typer.echo(line)
+    if len(lines) > limit:
+        typer.echo(f"… {len(lines) - limit} more")
+
+
+def _lookup(kb: KnowledgeBase, text: str) -> list[str]:
+    key = fold_key(text)
+    lines: list[str] = []
+    direct = kb.get(text.strip())
+    ids = [direct.id] if direct else []
+    ids += [entry_id for alias, entry_id in kb.surface_forms() if fold_key(alias) == key]
+    for entry_id in dict.fromkeys(ids):
+        e = kb.entries[entry_id]
+        extra = f" pop={e.population}" if e.population else ""
+        lines.append(
+            f"{e.id}\t{e.type}/{e.kind}\t{e.name_ar} | {e.name_en}\t"
+            f"country={e.country or '-'} sector={e.sector or '-'}{extra}"
+        )
+    if key in kb.nisba:
+        lines.append(f"nisba\t{text} -> {kb.nisba[key]}")
+    if key in kb.capitals:
+        lines.append(f"capital\t{text} -> {kb.capitals[key]}")
+    lines += [
+        f"role\t{r.phrase_ar} -> {r.office} {r.sector}"
+        for r in kb.roles
+        if fold_key(r.phrase_ar) == key
+    ]
+    lines += [
+        f"agent\t{a.phrase_ar} -> {a.sector}" for a in kb.agents if fold_key(a.phrase_ar) == key
+    ]
+    lines += [
+        f"institution\t{i.phrase_ar} -> {i.kind} {i.sector}"
+        for i in kb.institutions
+        if fold_key(i.phrase_ar) == key
+    ]
+    if key in kb.given_names:
+        lines.append(f"given name\t{text}")
+    return lines
+
+
+def _print_summary(kb: KnowledgeBase) -> None:
+    kinds = Counter(f"{e.type}/{e.kind}" for e in kb.entries.values())
+    for kind, count in sorted(kinds.items()):
+        typer.echo(f"{kind:<20}{count:>7}")
+    rest = {
+        "offices": len(kb.offices), "roles": len(kb.roles), "agents": len(kb.agents),
+        "institutions": len(kb.institutions), "nisba forms": len(kb.nisba),
+        "titles": len(kb.titles), "given names": len(kb.given_names),
+    }  # fmt: skip
+    for name, count in rest.items():
+        typer.echo(f"{name:<20}{count:>7}")

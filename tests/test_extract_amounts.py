@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import pytest
+
+from khabar.doc import DateMention, Document
+from khabar.extract.amounts import AmountStage
+
+
+@pytest.fixture(scope="module")
+def stage() -> AmountStage:
+    stage = AmountStage()
+    stage.setup()
+    return stage
+
+
+def _found(stage: AmountStage, text: str) -> list[tuple[str, float | None, str | None, str]]:
+    return [(a.text, a.value, a.unit, a.kind) for a in stage.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "أسفر الانفجار عن مقتل 12 شخصا وإصابة 30 آخرين",
+            [("12", 12, None, "killed"), ("30", 30, None, "injured")],
+        ),
+        ("قتل ثلاثة جنود في الكمين", [("ثلاثة", 3, None, "killed")]),
+        ("سقوط 5 قتلى و١٢ جريحا", [("5", 5, None, "killed"), ("١٢", 12, None, "injured")]),
+        ("مصرع نحو عشرين شخصا", [("نحو عشرين", 20, None, "killed")]),
+        ("ارتفعت حصيلة القتلى إلى 50", [("50", 50, None, "killed")]),
+        ("سقط مئات القتلى", [("مئات", 100, None, "killed")]),
+        ("جرح أكثر من 40 متظاهرا", [("أكثر من 40", 40, None, "injured")]),
+    ],
+)
+def test_amounts_casualties(stage: AmountStage, text: str, expected: list) -> None:
+    assert _found(stage, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("بلغت قيمة العقد 2.5 مليار دولار", [("2.5 مليار دولار", 2.5e9, "USD", "money")]),
+        ("تبرع بخمسة وعشرين ألف يورو", [("خمسة وعشرين ألف يورو", 25000, "EUR", "money")]),
+        ("بلغ الدعم 12,000 ريال قطري", [("12,000 ريال قطري", 12000, "QAR", "money")]),
+        ("بقيمة 300 دينار", [("300 دينار", 300, None, "money")]),
+        (
+            "ارتفع 20 في المائة و3.5%",
+            [("20 في المائة", 20, "%", "percent"), ("3.5%", 3.5, "%", "percent")],
+        ),
+        ("تراجع بنسبة ١٥٫٥ بالمئة", [("١٥٫٥ بالمئة", 15.5, "%", "percent")]),
+    ],
+)
+def test_amounts_money_and_percent(stage: AmountStage, text: str, expected: list) -> None:
+    assert _found(stage, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("شارك ثلاثمائة وخمسون مندوبا", 350),
+        ("خرج عشرات الآلاف إلى الشوارع", 10000),
+        ("نحو ثلاثة آلاف وخمسمئة لاجئ", 3500),
+        ("يضم سبعة ملايين نسمة", 7e6),
+        ("يسكنها 1.200.000 نسمة", 1.2e6),
+    ],
+)
+def test_amounts_number_words(stage: AmountStage, text: str, value: float) -> None:
+    (amount,) = stage.find(text)
+    assert amount.value == value and amount.kind == "number"
+    assert text[amount.start : amount.end] == amount.text
+
+
+def test_amounts_skip_numbers_inside_dates(stage: AmountStage) -> None:
+    text = "في 11 أيلول 2001 قتل 3 أشخاص"
+    doc = Document(id="d", text=text)
+    doc.dates = [DateMention(3, 16, text[3:16], "2001-09-11", "day", "absolute")]
+    assert [(a.text, a.kind) for a in stage(doc).amounts] == [("3", "killed")]

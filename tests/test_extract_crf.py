@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from khabar.doc import Token
+from khabar.extract.crf import (
+    CrfTagger,
+    FeatureExtractor,
+    NerResources,
+    default_tokens,
+    split_clitics,
+    strip_article,
+    tags_to_spans,
+)
+from khabar.text.matcher import PhraseMatcher
+
+TAGGER = CrfTagger.load()
+needs_model = pytest.mark.skipif(TAGGER is None, reason="no NER model shipped")
+
+
+def test_extract_crf_load_missing_model_is_none(tmp_path: Path) -> None:
+    assert CrfTagger.load(tmp_path / "absent.model") is None
+
+
+@needs_model
+def test_extract_crf_tags_person_and_place_with_offsets() -> None:
+    assert TAGGER is not None
+    text = "التقى الرئيس الفرنسي إيمانويل ماكرون نظيره الألماني في باريس يوم الثلاثاء ."
+    spans = TAGGER.tag(text, [])
+    found = {(text[s:e], kind) for s, e, kind in spans}
+    assert ("إيمانويل ماكرون", "PER") in found
+    assert ("باريس", "LOC") in found
+    start = text.index("باريس")
+    assert (start, start + len("باريس"), "LOC") in spans
+
+
+@needs_model
+def test_extract_crf_uses_given_tokens_offsets() -> None:
+    assert TAGGER is not None
+    text = "وقال وزير الخارجية الروسي سيرغي لافروف للصحفيين في موسكو، أمس."
+    tokens = default_tokens(text)
+    spans = TAGGER.tag(text, tokens)
+    found = {(text[s:e], kind) for s, e, kind in spans}
+    assert ("موسكو", "LOC") in found  # the comma is a token of its own
+    assert any(kind == "PER" and "لافروف" in text[s:e] for s, e, kind in spans)
+    starts = {t.start for t in tokens}
+    assert all(s in starts for s, _, _ in spans)
+
+
+@needs_model
+def test_extract_crf_empty_text() -> None:
+    assert TAGGER is not None
+    assert TAGGER.tag("", []) == []
+    assert TAGGER.tag("   ", [Token(0, 0)][:0]) == []
+
+
+def test_extract_crf_split_clitics_without_vocabulary() -> None:
+    assert split_clitics("والعراق", {}) == ("و", "العراق")
+    assert split_clitics("للعراق", {}) == ("ل", "العراق")
+    assert split_clitics("وباريس", {}) == ("وب", "اريس")  # no frequency list: greedy
+    assert strip_article("العراق") == "عراق"
+    assert strip_article("الى") == "الى"
+
+
+def test_extract_crf_split_clitics_with_vocabulary() -> None:
+    ranks = {"وزير": 0, "باريس": 1, "العراق": 2}
+    assert split_clitics("وزير", ranks) == ("", "وزير")
+    assert split_clitics("وباريس", ranks) == ("و", "باريس")
+    assert split_clitics("والعراق", ranks) == ("و", "العراق")
+
+
+def test_extract_crf_tags_to_spans() -> None:
+    tags = ["O", "B-PER", "I-PER", "I-LOC", "O", "B-ORG", "B-ORG"]
+    assert tags_to_spans(tags) == [(1, 2, "PER"), (3, 3, "LOC"), (5, 5, "ORG"), (6, 6, "ORG")]
+
+
+def test_extract_crf_features_window_and_gazetteer() -> None:
+    gazetteer = PhraseMatcher()
+    gazetteer.add("الأمم المتحدة", "ORG")
+    cues = PhraseMatcher(allow_article=True)
+    cues.add("الرئيس", "ti")
+    resources = NerResources(
+        clusters={"ماكرون": ("1", "7")},
+        gazetteer=gazetteer,
+        cues=cues,
+        nisba=frozenset({"فرنسي"}),
+    )
+    fx = FeatureExtractor(resources)
+    words = "قال الرئيس الفرنسي ماكرون أمام للأمم المتحدة".split()
+    feats = fx.sequence(words)
+    assert "w=ماكرون" in feats[3] and "k1=7" in feats[3]
+    assert "cue2" in feats[3]  # title, nisba, then the name
+    assert "cue" in feats[2] and "ni" in feats[2]
+    assert "-1:w=الفرنسي" in feats[3] and "+1:k=7" in feats[2]
+    assert "G=B-ORG" in feats[5] and "G=I-ORG" in feats[6]
+    assert "BOS" in feats[0] and "EOS" in feats[6]
