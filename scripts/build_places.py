@@ -35,13 +35,16 @@ from khabar.text.normalize import fold_text  # noqa: E402
 DATA = ROOT / "src/khabar/kb/data"
 COLUMNS = ["id", "geonames_id", "name_en", "name_ar", "aliases_ar", "country", "lat", "lon",
            "population"]  # fmt: skip
-FOCUS = {
+ARAB_WORLD = {
     "DZA", "BHR", "COM", "DJI", "EGY", "IRQ", "JOR", "KWT", "LBN", "LBY", "MRT", "MAR", "OMN",
-    "PSE", "QAT", "SAU", "SOM", "SDN", "SYR", "TUN", "ARE", "YEM", "ESH", "IRN", "TUR", "ISR",
-    "AFG", "PAK",
+    "PSE", "QAT", "SAU", "SOM", "SDN", "SYR", "TUN", "ARE", "YEM", "ESH",
 }  # fmt: skip
+FOCUS = ARAB_WORLD | {"IRN", "TUR", "ISR", "AFG", "PAK"}
 MIN_FOCUS, MIN_OTHER = 15_000, 100_000
 _PERSIAN_TO_ARABIC = str.maketrans({"ی": "ي", "ک": "ك"})
+_JUNK = re.compile(r"(?:^|[ \-])[\u0621-\u064A](?:$|[ \-])|ة[\u0621-\u064A]")
+_ARABIC_MARKERS = set("طصضظعحقءة")
+_ADMIN_WORDS = {"مدينة", "محافظة", "استان", "شهرستان", "مركز", "قرية", "ولاية", "بلدة"}
 _ARABIC_ONLY = re.compile(r"^[\u0621-\u063A\u0641-\u064A]+(?:[ \-][\u0621-\u063A\u0641-\u064A]+)*$")
 
 # Common words that are also the name of some city somewhere: they would fire in every article.
@@ -81,7 +84,7 @@ _STOPWORDS = """
     جهينة بون اهر أهر المذنب العدوة البياض البستان اديل الزيتية بيرم بردود نكا بافت
     الحسينية القبة الشامية كسوة الكسوة القرين الأبي حرير دخيل حولي موصول صناعتي
     بيرا رانس رنس أولو جيزه جيزة يينا زاريا آتن ديرة ديره أكرا آكرا اكرا آران صيلة لوى ألاك أريكا ويكو
-    أكيتا تيران مشهد عقبه عقبة حجه حجة
+    أكيتا تيران مشهد عقبه عقبة حجه حجة بركان
 """
 STOPLIST = set(_STOPWORDS.split()) | {"صلاح الدين", "الشيخ زايد", "إن صالح"}
 
@@ -116,8 +119,22 @@ def arabic_names(alternates: list[str]) -> list[str]:
     native = [n for n in alternates if _ARABIC_ONLY.match(n)]
     mapped = [n.translate(_PERSIAN_TO_ARABIC) for n in alternates if n not in native]
     names = native + [n for n in mapped if _ARABIC_ONLY.match(n)]
-    # junk such as «د مشق»: every word must have two letters or more
-    return list(dict.fromkeys(n for n in names if all(len(w) > 1 for w in re.split(r"[ \-]", n))))
+    # junk such as «د مشق» (one-letter word) or Kurdish «كةربالا» (ة inside a word)
+    return list(dict.fromkeys(n for n in names if not _JUNK.search(n)))
+
+
+def preferred_first(names: list[str], country: str) -> list[str]:
+    """Put the most Arabic-looking spelling first: in the Arab world GeoNames also carries
+    Persian and Kurdish transliterations («ترطوس» for «طرطوس»), which lack the emphatic
+    letters and the article; administrative prefixes («محافظة», «استان») go last."""
+    if country not in ARAB_WORLD:
+        return names
+
+    def score(name: str) -> tuple[int, int]:
+        admin = name.split()[0] in _ADMIN_WORDS
+        return (-admin, sum(c in _ARABIC_MARKERS for c in name) + name.startswith("ال"))
+
+    return sorted(names, key=score, reverse=True)
 
 
 def keep_alias(alias: str, country: str, blocked: set[str], owners: dict, capitals: dict) -> bool:
@@ -144,7 +161,7 @@ def build_rows() -> list[dict[str, str]]:
         country = iso3.get(city["countrycode"])
         if not country or city["population"] < (MIN_FOCUS if country in FOCUS else MIN_OTHER):
             continue
-        names = arabic_names(city["alternatenames"])
+        names = preferred_first(arabic_names(city["alternatenames"]), country)
         if english_capitals.get(city["countrycode"]) == city["name"]:
             # the hand-written capital spellings come first, when GeoNames knows them too
             folded = {fold_text(n) for n in names}

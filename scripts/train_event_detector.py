@@ -1,24 +1,33 @@
 """Fit the event detector's logistic weights on sentence-level gold and report CV scores.
 
-Usage: python scripts/train_event_detector.py DETECTION_JSONL [--folds 5] [--write]
+Usage: python scripts/train_event_detector.py DETECTION_JSONL [--coded CODED_JSONL]
+       [--folds 5] [--l2 4] [--min-df 3] [--write]
 
 Every trigger candidate of a sentence gets that sentence's label for the gold event type
-(`yes` = 1, `easy no` / `difficult no` = 0; `ambiguous` is left out). The weights are fitted
-with L2-regularised logistic regression (plain numpy). Cross-validation splits by article
-and scores the headline protocol (a sentence is "yes" when one candidate passes 0.5), so the
-figure printed is not measured on training data. `--write` stores the weights fitted on all
-the data in src/khabar/kb/data/event_detector.tsv.
+(`yes` = 1, `easy no` / `difficult no` = 0; `ambiguous` is left out unless the coded file
+gives the sentence an event of that type). Features: the hand features of
+`event_triggers.FEATURES` plus the lexical ones of `event_context` (trigger lemma, window
+and sentence words) seen in at least `--min-df` training sentences. The weights are fitted
+with L2-regularised logistic regression (numpy + scipy L-BFGS, a development-time need
+only). Positive sentences contribute their best candidate under the current weights
+(multiple-instance learning: one trigger is the event). Cross-validation splits by article
+and scores the headline protocol at the stage's threshold, so the figures printed are never
+measured on training data. `--write` stores the weights fitted on all the data (rounded,
+near-zero lexical weights dropped) in src/khabar/kb/data/event_detector.tsv.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import random
+import math
 import zlib
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
+from scipy import sparse
+from scipy.optimize import minimize
 
 from khabar.doc import Document
 from khabar.extract.event_triggers import FEATURES
@@ -26,93 +35,123 @@ from khabar.extract.events import EventStage
 from khabar.registry import available_stages, build_pipeline
 
 OUT = Path(__file__).resolve().parents[1] / "src/khabar/kb/data/event_detector.tsv"
-BALANCE = 0.6  # how far positives are up-weighted against the class imbalance (0..1)
 LABELS = {"yes": 1, "easy no": 0, "difficult no": 0}
+BALANCE = 0.5  # how far positives are up-weighted against the class imbalance (0..1)
+THRESHOLD = EventStage().threshold
+KEEP = 0.02  # lexical weights smaller than this are not shipped
 
 
-def candidate_rows(path: str) -> list[tuple[str, str, int, str, list[list[float]]]]:
-    """(article, type, label, gold label, feature rows of that type's candidates) per sentence."""
-    names = [n for n in available_stages() if n != "events"]
-    pipeline = build_pipeline(names)
+def read_jsonl(path: str) -> list[dict]:
+    return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines()]
+
+
+def candidate_rows(path: str, coded: str | None) -> list[tuple[str, str, int, str, list[dict]]]:
+    """(article, type, label, gold label, feature dicts of that type's candidates)."""
+    positive = {(r["text"], r["plover"]) for r in read_jsonl(coded)} if coded else set()
+    pipeline = build_pipeline([n for n in available_stages() if n != "events"])
     stage = EventStage()
     stage.setup()
     rows = []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        item = json.loads(line)
-        if item["label"] not in LABELS:
-            continue
+    for item in read_jsonl(path):
+        label = item["label"]
+        if label == "ambiguous" and (item["text"], item["event_type"]) in positive:
+            label = "yes"  # the coders of the coded file gave it an event of this type
         doc = pipeline.run_one(Document(id=item["id"], raw=item["text"])).document
         feats = []
         if doc is not None:
-            for _, cand in stage.candidates(doc):
-                if cand.entry.type == item["event_type"]:
-                    feats.append([cand.features[f] for f in FEATURES])
+            feats = [c.features for _, c in stage.candidates(doc)
+                     if c.entry.type == item["event_type"]]  # fmt: skip
+        # scored under the gold label of the detection file, trained under the upgraded one
         rows.append(
-            (item["article"], item["event_type"], LABELS[item["label"]], item["label"], feats)
+            (item["article"], item["event_type"], LABELS.get(label, -1), item["label"], feats)
         )
     return rows
 
 
-def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 3000) -> np.ndarray:
-    x1 = np.hstack([np.ones((len(x), 1)), x])
-    w = np.zeros(x1.shape[1])
-    w[1] = 1.0  # start from the lexicon prior
-    pos = max(1.0, y.sum())
-    sample = np.where(y == 1, (len(y) - pos) / pos, 1.0) ** BALANCE  # soften the class imbalance
-    for _ in range(steps):
-        p = 1 / (1 + np.exp(-(x1 @ w)))
-        grad = x1.T @ ((p - y) * sample) / len(y) + l2 * np.r_[0, w[1:]] / len(y)
-        w -= 0.5 * grad
-    return w
+def vocabulary(rows, min_df: int) -> list[str]:
+    df: Counter[str] = Counter()
+    for row in rows:
+        df.update({k for f in row[4] for k in f if k not in FEATURES})
+    return list(FEATURES) + sorted(k for k, n in df.items() if n >= min_df)
 
 
-def flatten(rows, w: np.ndarray | None = None):
-    """Negative sentences give every candidate; a positive one gives its best candidate
-    under the current weights (multiple-instance learning: one trigger is the event)."""
-    xs, ys = [], []
-    for _, _, label, _, feats in rows:
-        if label and feats:
-            x1 = np.hstack([np.ones((len(feats), 1)), np.array(feats)])
-            scores = x1 @ w if w is not None else x1[:, 1]
-            feats = [feats[int(np.argmax(scores))]]
-        for f in feats:
-            xs.append(f)
-            ys.append(label)
-    return np.array(xs, dtype=float).reshape(-1, len(FEATURES)), np.array(ys, dtype=float)
+def matrix(feats: list[dict], index: dict[str, int]) -> sparse.csr_matrix:
+    data, cols, ptr = [], [], [0]
+    for f in feats:
+        for k, v in f.items():
+            j = index.get(k)
+            if j is not None and v:
+                cols.append(j)
+                data.append(v)
+        ptr.append(len(cols))
+    return sparse.csr_matrix((data, cols, ptr), shape=(len(feats), len(index)))
 
 
-def fit_mil(rows, rounds: int = 4) -> np.ndarray:
+def fit(x, y, sample, l2: float, w0=None) -> np.ndarray:
+    """Bias first, then one weight per column; L2 on everything but the bias."""
+    n = x.shape[1]
+
+    def loss(w):
+        z = x @ w[1:] + w[0]
+        p = 1 / (1 + np.exp(-np.clip(z, -30, 30)))
+        ll = sample * (np.logaddexp(0, z) - y * z)
+        g = sample * (p - y)
+        grad = np.r_[g.sum(), x.T @ g] + l2 * np.r_[0, w[1:]]
+        return ll.sum() + 0.5 * l2 * w[1:] @ w[1:], grad
+
+    w = np.zeros(n + 1) if w0 is None else w0
+    return minimize(loss, w, jac=True, method="L-BFGS-B", options={"maxiter": 400}).x
+
+
+def fit_mil(rows, vocab: list[str], l2: float, rounds: int = 3) -> np.ndarray:
+    index = {k: i for i, k in enumerate(vocab)}
+    mats = [matrix(r[4], index) if r[4] else None for r in rows]
     w = None
     for _ in range(rounds):
-        w = fit(*flatten(rows, w))
+        blocks, ys = [], []
+        for r, m in zip(rows, mats, strict=True):
+            if m is None or r[2] < 0:
+                continue
+            if r[2] == 1:
+                scores = m @ w[1:] if w is not None else m[:, 0].toarray().ravel()
+                m = m[int(np.argmax(scores))]
+            blocks.append(m)
+            ys += [r[2]] * m.shape[0]
+        x, y = sparse.vstack(blocks).tocsr(), np.array(ys, dtype=float)
+        pos = max(1.0, y.sum())
+        sample = np.where(y == 1, (len(y) - pos) / pos, 1.0) ** BALANCE
+        w = fit(x, y, sample, l2, w)
     return w
 
 
-def sentence_yes(w: np.ndarray, feats: list[list[float]]) -> bool:
+def sentence_yes(w: np.ndarray, index: dict[str, int], feats: list[dict]) -> bool:
     if not feats:
         return False
-    x1 = np.hstack([np.ones((len(feats), 1)), np.array(feats)])
-    return bool((x1 @ w > 0).any())
+    z = matrix(feats, index) @ w[1:] + w[0]
+    return bool((z >= math.log(THRESHOLD / (1 - THRESHOLD))).any())
 
 
-def cross_validate(rows, folds: int) -> dict:
-    articles = sorted({r[0] for r in rows})
-    random.Random(13).shuffle(articles)
-    fold_of = {a: zlib.crc32(a.encode()) % folds for a in articles}
-    counts: dict[tuple[str, str, bool], int] = {}
+def cross_validate(rows, folds: int, l2: float, min_df: int) -> dict:
+    fold_of = {r[0]: zlib.crc32(r[0].encode()) % folds for r in rows}
+    counts: Counter[tuple[str, str, bool]] = Counter()
     for k in range(folds):
         train = [r for r in rows if fold_of[r[0]] != k]
-        w = fit_mil(train)
+        vocab = vocabulary(train, min_df)
+        w = fit_mil(train, vocab, l2)
+        index = {v: i for i, v in enumerate(vocab)}
         for r in rows:
             if fold_of[r[0]] == k:
-                key = (r[1], r[3], sentence_yes(w, r[4]))
-                counts[key] = counts.get(key, 0) + 1
+                counts[(r[1], r[3], sentence_yes(w, index, r[4]))] += 1
+    return score(counts)
+
+
+def score(counts: Counter) -> dict:
     report = {}
-    for t in sorted({r[1] for r in rows}):
-        tp, fn = counts.get((t, "yes", True), 0), counts.get((t, "yes", False), 0)
-        fp = counts.get((t, "easy no", True), 0)
-        hard = counts.get((t, "difficult no", True), 0)
-        hard_n = hard + counts.get((t, "difficult no", False), 0)
+    for t in sorted({key[0] for key in counts}):
+        tp, fn = counts[(t, "yes", True)], counts[(t, "yes", False)]
+        fp = counts[(t, "easy no", True)]
+        hard, hard_n = counts[(t, "difficult no", True)], 0
+        hard_n = hard + counts[(t, "difficult no", False)]
         p = tp / (tp + fp) if tp + fp else 0.0
         rc = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * p * rc / (p + rc) if p + rc else 0.0
@@ -121,28 +160,36 @@ def cross_validate(rows, folds: int) -> dict:
     return report
 
 
+def write(w: np.ndarray, vocab: list[str], rows, source: str) -> None:
+    note = f"fitted by scripts/train_event_detector.py on {source}"
+    lines = ["feature\tweight\tnote", f"bias\t{w[0]:.4f}\t{note}"]
+    for name, value in zip(vocab, w[1:], strict=True):
+        if name in FEATURES or abs(value) >= KEEP:
+            lines.append(f"{name}\t{value:.3f}\t")
+    types = "|".join(sorted({r[1] for r in rows}))
+    lines.append(f"trained_types\t\t{types}")
+    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("wrote", OUT, len(lines) - 2, "weights")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("detection")
+    parser.add_argument("--coded")
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--l2", type=float, default=4.0)
+    parser.add_argument("--min-df", type=int, default=3)
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
-    rows = candidate_rows(args.detection)
-    print("cross-validated by article:", json.dumps(cross_validate(rows, args.folds)))
-    w = fit_mil(rows)
-    for name, value in zip(("bias", *FEATURES), w, strict=True):
-        print(f"{name}\t{value:+.3f}")
+    rows = candidate_rows(args.detection, args.coded)
+    cv = cross_validate(rows, args.folds, args.l2, args.min_df)
+    print("cross-validated by article:", json.dumps(cv))
     if args.write:
-        lines = ["feature\tweight\tnote"]
-        note = f"fitted by scripts/train_event_detector.py on {Path(args.detection).name}"
-        lines += [
-            f"{n}\t{v:.4f}\t{note if i == 0 else ''}"
-            for i, (n, v) in enumerate(zip(("bias", *FEATURES), w, strict=True))
-        ]
-        types = "|".join(sorted({r[1] for r in rows}))
-        lines.append(f"trained_types\t\t{types}")
-        OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        print("wrote", OUT)
+        vocab = vocabulary(rows, args.min_df)
+        w = fit_mil(rows, vocab, args.l2)
+        for name, value in zip(("bias", *FEATURES), w, strict=False):
+            print(f"{name}\t{value:+.3f}")
+        write(w, vocab, rows, Path(args.detection).name)
 
 
 if __name__ == "__main__":

@@ -143,6 +143,20 @@ def test_clean_source_credit_at_the_end(clean: CleanStage, metadata: MetadataSta
     assert doc.text == BODY and doc.source.agency == "Reuters"
 
 
+@pytest.mark.parametrize(
+    ("credit", "agency", "outlet"),
+    [(" (واج)", "APS", None), (" سكاي نيوز", None, "Sky News Arabia"), (" (أ.ف.ب)", "AFP", None)],
+)
+def test_clean_credit_glued_to_last_paragraph(
+    clean: CleanStage, metadata: MetadataStage, credit: str, agency: str | None, outlet: str | None
+) -> None:
+    doc = metadata(run(clean, BODY + credit))
+    assert doc.text == BODY
+    assert (doc.source.agency, doc.source.outlet) == (agency, outlet)
+    doc = run(clean, BODY + " الجديد")  # an ordinary last word stays
+    assert doc.text == BODY + " الجديد"
+
+
 def test_clean_tags_glued_to_last_paragraph(clean: CleanStage) -> None:
     doc = run(clean, BODY + " سمات الحكومة الاجتماع الملفات")
     assert doc.text == BODY

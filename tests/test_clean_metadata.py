@@ -117,3 +117,5 @@ def test_lang_guess() -> None:
     persian = "وزیر امور خارجه گفت که گفتگوها با هیئت پاکستانی به خوبی پیش می‌رود و توافق نزدیک است"
     assert guess_language(persian).language == "fa"
     assert guess_language("قال").language == "und"  # too little text to tell
+    presentation = "ﺍﻟﺤﻜﻮﻣﺔ ﺗﻌﻠﻦ ﺍﻟﺨﻄﺔ ﺍﻟﺠﺪﻳﺪﺓ ﻟﻠﻌﺎﻡ ﺍﻟﻤﻘﺒﻞ"  # PDF-style presentation forms
+    assert guess_language(presentation).language == "ar"

@@ -141,3 +141,56 @@ def test_extract_entities_empty_and_sentence_only_documents(stage: EntityStage) 
     assert stage(Document(id="e", text="")).entities == []
     doc = stage(Document(id="s", text="أفغانستان"))
     assert [e.id for e in doc.entities] == ["AFG"]
+
+
+def test_extract_entities_organisation_office_holder(stage: EntityStage) -> None:
+    doc = run(stage, "قال الأمين العام للأمم المتحدة إن الوضع خطير.", "2019-05-01")
+    person = next(e for e in doc.entities if e.type == "PER")
+    assert person.name == "António Guterres" or person.id == "person:antonio_guterres"
+    assert texts(person) == ["الأمين العام للأمم المتحدة"]
+
+
+def test_extract_entities_spokesman_takes_the_body_sector(stage: EntityStage) -> None:
+    doc = run(stage, "وقال المتحدث باسم الجيش الأفغاني، أحمد يوسفي، إن الهجوم فشل.")
+    person = by_id(doc)["per:احمد يوسفي"]
+    assert (person.country, person.sector) == ("AFG", "MIL")
+    assert person.name == "أحمد يوسفي"
+    assert by_id(doc)["agent:AFG:MIL"].mentions[0].text == "الجيش الأفغاني"
+
+
+def test_extract_entities_construct_role_with_country(stage: EntityStage) -> None:
+    doc = run(stage, "قال رئيس وزراء باكستان إن الحوار مستمر.")
+    role = by_id(doc)["role:PAK:head_of_government"]
+    assert texts(role) == ["رئيس وزراء باكستان"]
+    assert "PAK" in by_id(doc)
+
+
+def test_extract_entities_article_role_takes_no_plain_owner(stage: EntityStage) -> None:
+    doc = run(stage, "زار الرئيس قطر أمس.")
+    assert [e.id for e in doc.entities] == ["QAT"]
+
+
+def test_extract_entities_capital_missing_from_places(stage: EntityStage) -> None:
+    doc = run(stage, "وصل الوفد إلى واشنطن أمس.")
+    city = next(e for e in doc.entities if e.type == "LOC")
+    assert city.country == "USA" and texts(city) == ["واشنطن"]
+
+
+def test_extract_entities_preposition_is_not_the_name_ali(stage: EntityStage) -> None:
+    doc = run(stage, "وافق الطرفان علي الاتفاق، وحصل علي الكبير على جائزة.")
+    assert [e.id for e in doc.entities if e.type == "PER"] == []
+
+
+def test_extract_entities_place_reading_follows_named_countries(stage: EntityStage) -> None:
+    lebanon = run(stage, "وصل وزير لبناني إلى طرابلس في شمال لبنان.")
+    libya = run(stage, "وصل الوفد إلى طرابلس عاصمة ليبيا.")
+    assert next(e for e in lebanon.entities if e.kind == "place").country == "LBN"
+    assert next(e for e in libya.entities if e.kind == "place").country == "LBY"
+
+
+def test_extract_entities_former_holder_is_not_looked_up(stage: EntityStage) -> None:
+    doc = run(stage, "قال وزير الخارجية الروسي السابق إن الأزمة طويلة.", "2021-07-02")
+    assert [e for e in doc.entities if e.type == "PER"] == []
+    doc = run(stage, "وقال الرئيس التونسي السابق ناصر الحمداني إن الأزمة طويلة.", "2021-07-02")
+    person = by_id(doc)["per:ناصر الحمداني"]
+    assert person.country == "TUN"

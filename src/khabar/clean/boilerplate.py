@@ -12,7 +12,6 @@ over the marker stays one paragraph. C0/C1 control characters become spaces.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -20,39 +19,22 @@ from ..doc import Document, Span
 from ..pipeline import BaseStage
 from ..text.normalize import fold
 from .dateline import DatelineParser
+from .lines import (
+    Line,
+    blank_code,
+    collapse_spaces,
+    join_paragraphs,
+    prefix_end,
+    sanitise,
+    split_lines,
+    stripped,
+)
 from .rules import Rules, line_key, load_rules
 from .sources import load_given_names, load_source_names
 
-# length-preserving, so offsets into the sanitised text are offsets into doc.raw
-_SANITISE = str.maketrans(
-    {
-        **{
-            c: " " for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)]
-        },
-        0x0D: "\n",
-        0x85: "\n",
-        0x2028: "\n",
-        0x2029: "\n",
-        0xFEFF: " ",
-        0x200B: " ",  # zero-width space: invisible, and it defeats str.strip()
-    }
-)
-_NEEDS_SANITISING = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
-# a long stretch without Arabic letters; it is code (CSS, a script) when code marks are dense
-_NON_ARABIC_RUN = re.compile(r"(?:(?<=\s)|^)[^\u0600-\u06FF\s][^\u0600-\u06FF\n]{59,}")
-_CODE_MARKS = re.compile(r"[{};=()\[\]]")
-_CODE_DENSITY = 0.06
+_SENTENCE_END = re.compile(r"[.!?؟\"”»)][^\S\n]+")
 _ALNUM = re.compile(r"[^\W_]")
-_LINE = re.compile(r"[^\n]*\S[^\n]*")
-_SPACES = re.compile(r"[^\S\n]{2,}|[^\S \n]")  # runs, and single tabs / no-break spaces
 _TITLE_LIMIT = 500  # longer first lines are never titles
-
-
-@dataclass(slots=True)
-class Line:
-    start: int  # offsets into doc.raw, surrounding whitespace excluded
-    end: int
-    soft: bool = False  # joined to the previous paragraph by "\n" (a continuation marker was here)
 
 
 class CleanStage(BaseStage):
@@ -74,11 +56,11 @@ class CleanStage(BaseStage):
 
     def __call__(self, doc: Document) -> Document:
         self.setup()
-        safe = doc.raw.translate(_SANITISE) if _NEEDS_SANITISING.search(doc.raw) else doc.raw
+        safe = sanitise(doc.raw)
         removed: list[Span] = []
         if "{" in safe or "});" in safe:
-            safe = _blank_code(safe, removed)
-        lines = [_stripped(safe, m.start(), m.end()) for m in _LINE.finditer(safe)]
+            safe = blank_code(safe, removed)
+        lines = split_lines(safe)
         self._strip_empty(safe, lines, removed)
         self._strip_lead(safe, lines, removed)
         self._strip_title(doc, safe, lines, removed)
@@ -87,7 +69,8 @@ class CleanStage(BaseStage):
         self._strip_markers(safe, lines, removed)
         self._strip_tail(doc, safe, lines, removed)
         self._strip_inline_tail(safe, lines, removed)
-        doc.text = _join(safe, lines)
+        self._strip_inline_credit(doc, safe, lines, removed)
+        doc.text = join_paragraphs(safe, lines)
         doc.removed = sorted(removed, key=lambda span: span.start)
         return doc
 
@@ -108,12 +91,14 @@ class CleanStage(BaseStage):
             phrase = self._rules.starts("lead", safe[line.start : line.end])
             if phrase is None:
                 return
-            cut = _prefix_end(safe, line, phrase)
+            cut = prefix_end(safe, line, phrase)
+            if cut <= line.start:
+                return
             removed.append(Span(line.start, cut))
             if cut >= line.end:
                 lines.pop(0)
             else:
-                lines[0] = _stripped(safe, cut, line.end)
+                lines[0] = stripped(safe, cut, line.end)
 
     def _strip_title(
         self, doc: Document, safe: str, lines: list[Line], removed: list[Span]
@@ -126,7 +111,7 @@ class CleanStage(BaseStage):
         if not (repeated or (doc.title and _same_title(first, doc.title))):
             return
         if doc.title is None:
-            doc.title = _SPACES.sub(" ", safe[lines[0].start : lines[0].end]).strip()
+            doc.title = collapse_spaces(safe[lines[0].start : lines[0].end]).strip()
         count = 2 if repeated else 1
         for line in lines[:count]:
             removed.append(Span(line.start, line.end))
@@ -148,7 +133,7 @@ class CleanStage(BaseStage):
         if line.start + end >= line.end:
             lines.pop(0)
         else:
-            lines[0] = _stripped(safe, line.start + end, line.end)
+            lines[0] = stripped(safe, line.start + end, line.end)
 
     def _strip_markers(self, safe: str, lines: list[Line], removed: list[Span]) -> None:
         assert self._rules is not None
@@ -203,14 +188,10 @@ class CleanStage(BaseStage):
     def _bottom_credit(self, doc: Document, text: str) -> bool:
         """A last line that only names sources («فرانس24/ أ ف ب», «(رويترز)»)."""
         assert self._dateline is not None
-        if len(text) > 80:
-            return False
-        found = self._dateline.parse(text)
-        if found is None or found[1] < len(text.rstrip()):
-            return False
-        found[0].where = "bottom"
-        doc.source.source_lines.append(found[0])
-        return True
+        found = self._dateline.parse_credit(text)
+        if found is not None:
+            doc.source.source_lines.append(found)
+        return found is not None
 
     def _source_credit(self, doc: Document, text: str) -> None:
         """«المصدر: رويترز» names the wire: keep it for the metadata stage."""
@@ -237,49 +218,30 @@ class CleanStage(BaseStage):
             return
         cut = window + mapping.to_original(match.start())
         removed.append(Span(cut, line.end))
-        lines[-1] = _stripped(safe, line.start, cut, line.soft)
+        lines[-1] = stripped(safe, line.start, cut, line.soft)
+
+    def _strip_inline_credit(
+        self, doc: Document, safe: str, lines: list[Line], removed: list[Span]
+    ) -> None:
+        """«… على سلم ريشتر. (واج)»: a source credit after the last sentence of the text."""
+        assert self._dateline is not None
+        if not lines:
+            return
+        line = lines[-1]
+        window = max(line.start, line.end - 80)
+        ends = [m.end() for m in _SENTENCE_END.finditer(safe, window, line.end)]
+        for cut in reversed(ends[-3:]):
+            found = self._dateline.parse_credit(safe[cut : line.end])
+            if found is not None:
+                doc.source.source_lines.append(found)
+                removed.append(Span(cut, line.end))
+                lines[-1] = stripped(safe, line.start, cut, line.soft)
+                return
 
     def _inline_limit(self) -> int:
         assert self._rules is not None
         limits = [n for (kind, _), n in self._rules.max_words.items() if kind == "tail_inline"]
         return max(limits, default=40)
-
-
-def _blank_code(safe: str, removed: list[Span]) -> str:
-    """Blank out style sheet and script fragments a scraper left in the text."""
-    pieces: list[str] = []
-    last = 0
-    for match in _NON_ARABIC_RUN.finditer(safe):
-        run = match.group()
-        marks = len(_CODE_MARKS.findall(run))
-        if marks < _CODE_DENSITY * len(run) or ("{" not in run and ";" not in run):
-            continue
-        removed.append(Span(*match.span()))
-        pieces += [safe[last : match.start()], " " * len(run)]
-        last = match.end()
-    return "".join(pieces) + safe[last:] if pieces else safe
-
-
-def _stripped(text: str, start: int, end: int, soft: bool = False) -> Line:
-    chunk = text[start:end]
-    left = len(chunk) - len(chunk.lstrip())
-    right = len(chunk) - len(chunk.rstrip())
-    return Line(start + left, end - right, soft)
-
-
-def _prefix_end(safe: str, line: Line, phrase: str) -> int:
-    """Where a folded phrase ends in the original line (folding may delete characters)."""
-    text = safe[line.start : min(line.end, line.start + 400)]
-    folded, mapping = fold(text)
-    words = r"[\W_]+".join(re.escape(word) for word in phrase.split())
-    match = re.match(rf"[\W_]*{words}", folded, re.IGNORECASE)
-    if match is None:
-        return line.start  # cannot place it: remove nothing rather than too much
-    return (
-        line.start + mapping.to_original(match.end())
-        if match.end() < len(folded)
-        else line.start + len(text)
-    )
 
 
 def _same_title(one: str, other: str) -> bool:
@@ -288,13 +250,3 @@ def _same_title(one: str, other: str) -> bool:
     if abs(len(one) - len(other)) > 0.3 * max(len(one), len(other)) + 5:
         return False  # folding never changes a length that much: skip the work
     return line_key(one) == line_key(other)
-
-
-def _join(safe: str, lines: list[Line]) -> str:
-    parts: list[str] = []
-    for line in lines:
-        paragraph = _SPACES.sub(" ", safe[line.start : line.end])
-        if parts:
-            parts.append("\n" if line.soft else "\n\n")
-        parts.append(paragraph)
-    return "".join(parts)

@@ -56,7 +56,7 @@ class DatelineParser:
         self._name = re.compile(name, re.IGNORECASE)
         # the SPA form «بريدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس»: no separators
         self._spaced = re.compile(
-            rf"\s*(?P<city>{_WORD}(?:[ \t]+{_WORD})?)[ \t]+(?P<date>\d{{1,2}}[ \t]+[^\n]{{3,60}}?"
+            rf"\s*(?P<city>{_WORD}(?:[ \t]+{_WORD})?)[ \t]*(?P<date>\d{{1,2}}[ \t]+[^\n]{{3,60}}?"
             rf"\d{{4}}(?:[ \t]*(?:ه|م)(?![^\W\d_]))?)[ \t]+(?P<name>{name})[ \t]*[-:]?[ \t]*$",
             re.IGNORECASE,
         )
@@ -84,6 +84,31 @@ class DatelineParser:
         flat = [p for part in used for p in (part.inner or [part])]
         self._places_named_like_outlets(flat, folded)
         return self._source_line(head, end, flat, original), end
+
+    def parse_credit(self, text: str) -> SourceLine | None:
+        """A credit that only names sources («فرانس24/ أ ف ب», «(واج)», «سكاي نيوز»)."""
+        stripped = text.strip().strip('()«»"“”').strip()
+        if not stripped or len(stripped) > 80:
+            return None
+        folded, mapping = fold(stripped)
+        pieces = [p.strip(" \t.") for p in _SEP.split(folded)]
+        if not all(pieces) or not all(self._name.fullmatch(p) for p in pieces):
+            return None
+        outlets, agencies = [], []
+        for piece in pieces:
+            (agencies if self.names.agency(piece) else outlets).append(piece)
+        # report the names as written: map each folded piece back to the original text
+        written = []
+        for match in re.finditer("|".join(re.escape(p) for p in pieces), folded):
+            start, end = mapping.span(*match.span())
+            written.append(stripped[start:end])
+        by_fold = dict(zip(pieces, written, strict=False))
+        return SourceLine(
+            text=text.strip(),
+            outlets=[by_fold.get(p, p) for p in outlets],
+            agencies=[by_fold.get(p, p) for p in agencies],
+            where="bottom",
+        )
 
     def _source_line(self, head: str, end: int, flat: list[_Part], original) -> SourceLine:
         outlets, agencies = [], []

@@ -45,17 +45,24 @@ class Rules:
     inline: re.Pattern[str] | None = None
     inline_phrases: set[str] = field(default_factory=set)  # as written and folded, for a pre-check
     regexes: dict[str, re.Pattern[str]] = field(default_factory=dict)  # line_regex, tail_regex
+    _memo: tuple[str, str] = ("", "")  # one line is usually checked against several kinds
+
+    def key(self, text: str) -> str:
+        """`line_key` of a short line, or of the start of a long one (enough for prefixes)."""
+        if self._memo[0] is not text:
+            self._memo = (text, line_key(text if len(text) <= 200 else text[:PREFIX_LIMIT]))
+        return self._memo[1]
 
     def exact_kind(self, text: str) -> str | None:
         """continue | marker when the whole line is such a marker."""
         if len(text) > EXACT_LIMIT:
             return None
-        return self.exact.get(line_key(text))
+        return self.exact.get(self.key(text))
 
     def starts(self, kind: str, text: str) -> str | None:
         """The phrase of `kind` that the line starts with, if the line is short enough for it."""
         pattern = self.prefix.get(kind)
-        match = pattern.match(line_key(text[:PREFIX_LIMIT])) if pattern else None
+        match = pattern.match(self.key(text)) if pattern else None
         if not match:
             return None
         phrase = match.group()
@@ -68,7 +75,7 @@ class Rules:
         """Does a `*_regex` rule of `kind` match the key of a short line?"""
         pattern = self.regexes.get(kind)
         return (
-            pattern is not None and len(text) <= 200 and pattern.search(line_key(text)) is not None
+            pattern is not None and len(text) <= 200 and pattern.search(self.key(text)) is not None
         )
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from ..doc import Document, Entity, Mention
+from ..kb.model import Office
 from ..kb.tsv import data_path, read_tsv, split_list
 from ..pipeline import BaseStage
 from ..text.matcher import PhraseMatcher
@@ -64,12 +65,16 @@ class CorefStage(BaseStage):
         self.kb_dir = kb_dir
         self._lexicon: EntityLexicon | None = None
         self._nouns: PhraseMatcher | None = None
+        self._terms: dict[str, list[Office]] = {}
 
     def setup(self) -> None:
         if self._lexicon is not None:
             return
         directory = Path(self.kb_dir) if self.kb_dir else None
         self._lexicon = load_lexicon(directory)
+        self._terms: dict[str, list[Office]] = {}
+        for term in self._lexicon.kb.offices:
+            self._terms.setdefault(term.person_id, []).append(term)
         self._nouns = PhraseMatcher()
         path = directory / ROLES_FILE if directory and (directory / ROLES_FILE).exists() else None
         path = path or data_path(ROLES_FILE)
@@ -175,8 +180,8 @@ class CorefStage(BaseStage):
         assert lexicon is not None
         found = {
             term.office
-            for term in lexicon.kb.offices
-            if term.person_id == entity.id and _held(term.start, term.end, published)
+            for term in self._terms.get(entity.id, ())
+            if _held(term.start, term.end, published)
         }
         for mention in entity.mentions:
             if mention.source != "role":

@@ -85,7 +85,7 @@ class EntityStage(BaseStage):
             tokens = doc.tokens if doc is not None else []
             spans = self._crf.tag(text, tokens)
             located += confirmed(weak, spans)
-            located = merge_model_spans(text, located, spans, lexicon.forms)
+            located = merge_model_spans(text, located, spans, lexicon.forms, lexicon.nisba_country)
         else:
             located += weak
         return assemble(text, located, named_only=self.named_only)

@@ -47,6 +47,8 @@ class EntityLexicon:
     common: frozenset[str] = frozenset()  # folded; never a place alias nor a name start
     forms: dict[str, list[str]] = field(default_factory=dict)  # folded form -> entry ids
     institution_keys: dict[str, str] = field(default_factory=dict)  # folded phrase -> key
+    role_modifiers: frozenset[str] = frozenset()  # «السابق», «المنتخب» between role and name
+    former: frozenset[str] = frozenset()  # «السابق»: the holder on the date is someone else
     # folded stopwords that fold like a name («على» = «علي» Ali) -> their own spellings
     stop_spellings: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -57,11 +59,23 @@ class EntityLexicon:
             country = self.kb.nisba.get(word[2:])
         return country
 
-    def best_entry(self, ids: list[str]) -> KBEntry | None:
+    def best_entry(self, ids: list[str], context: frozenset[str] = frozenset()) -> KBEntry | None:
+        """The likeliest reading: by kind («الجزائر» the country before the city), then a
+        place in a country the article names (Al Bayda of Yemen in a Yemeni story), then
+        the most populous."""
         entries = [self.kb.entries[i] for i in ids if i in self.kb.entries]
         if not entries:
             return None
-        return min(entries, key=lambda e: (KIND_PRIORITY.get(e.kind, 5), -(e.population or 0)))
+        if len(entries) == 1:
+            return entries[0]
+        return min(
+            entries,
+            key=lambda e: (
+                KIND_PRIORITY.get(e.kind, 5),
+                e.country not in context,
+                -(e.population or 0),
+            ),
+        )
 
     def is_stop_spelling(self, folded: str, original: str) -> bool:
         """«على» is the preposition even though it folds like the name «علي»."""
@@ -81,11 +95,13 @@ def load_lexicon(data_dir: Path | None = None) -> EntityLexicon:
 
 def build_lexicon(kb: KnowledgeBase, data_dir: Path | None = None) -> EntityLexicon:
     own = data_dir / STOPWORDS_FILE if data_dir else None
-    stop, common, spellings = _read_stopwords(
+    stop, common, spellings, kinds = _read_stopwords(
         own if own and own.exists() else data_path(STOPWORDS_FILE)
     )
     matcher = PhraseMatcher()
     lexicon = EntityLexicon(kb, matcher, stop, common)
+    lexicon.role_modifiers = frozenset(kinds.get("modifier", set()) | kinds.get("former", set()))
+    lexicon.former = frozenset(kinds.get("former", set()))
     lexicon.stop_spellings = {
         key: frozenset(forms) for key, forms in spellings.items() if key in kb.given_names
     }
@@ -159,14 +175,17 @@ def _key(text: str) -> str:
 
 def _read_stopwords(
     path: Path,
-) -> tuple[frozenset[str], frozenset[str], dict[str, set[str]]]:
+) -> tuple[frozenset[str], frozenset[str], dict[str, set[str]], dict[str, set[str]]]:
+    """(name stoppers, common words, original spellings, folded words by kind)."""
     stop: set[str] = set()
     common: set[str] = set()
     spellings: dict[str, set[str]] = {}
+    kinds: dict[str, set[str]] = {}
     if not path.exists():
-        return frozenset(), frozenset(), spellings
+        return frozenset(), frozenset(), spellings, kinds
     for _, row in read_tsv(path, ("word", "kind", "note"), non_empty=("word", "kind")):
         word = _key(row["word"])
         (common if row["kind"] == "common" else stop).add(word)
         spellings.setdefault(word, set()).add(row["word"])
-    return frozenset(stop), frozenset(common), spellings
+        kinds.setdefault(row["kind"], set()).add(word)
+    return frozenset(stop), frozenset(common), spellings, kinds

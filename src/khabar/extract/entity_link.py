@@ -8,6 +8,7 @@ a longer person span around a person mention, which extends it («عبد الل�
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..doc import Entity, Mention
@@ -75,8 +76,10 @@ def merge_model_spans(
     located: list[Located],
     spans: list[tuple[int, int, str]],
     known_forms: dict[str, list[str]],
+    nisba: Callable[[str], str | None] | None = None,
 ) -> list[Located]:
-    """Add the tagger's spans that no dictionary mention covers (see the module docstring)."""
+    """Add the tagger's spans that no dictionary mention covers (see the module docstring).
+    `nisba` maps a folded adjective to a country: «صحيفة الوطن السورية» is Syrian."""
     ordered = sorted(located, key=lambda x: x.start)
     added: list[Located] = []
     for start, end, kind in spans:
@@ -89,6 +92,8 @@ def merge_model_spans(
             continue
         folded = " ".join(fold_text(text[start:end]).split())
         seed = Seed(f"ner:{kind}:{folded}", text[start:end], text[start:end], kind, kind=None)
+        if nisba is not None and kind == "ORG" and " " in folded:
+            seed.country = nisba(folded.rsplit(" ", 1)[1])
         added.append(Located(start, end, seed, "model"))
     return located + added
 

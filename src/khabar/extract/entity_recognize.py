@@ -84,7 +84,18 @@ class Recognizer:
         self.published = published
         self.scan = Scanner(folded, matches, lexicon, original)
         self.matches = matches
+        self.context = self._countries(matches)
         self.found: list[Found] = []
+
+    def _countries(self, matches: list[Match]) -> frozenset[str]:
+        """Countries the text names: they decide between places that share a name."""
+        found = set()
+        for match in matches:
+            for cue in match.payloads:
+                entry = self.kb.entries.get(cue.ref) if cue.kind == "entry" else None
+                if entry is not None and entry.kind == "country":
+                    found.add(entry.id)
+        return frozenset(found)
 
     def run(self) -> list[Found]:
         done = 0  # folded offset up to which the text is consumed
@@ -124,7 +135,7 @@ class Recognizer:
     # -- KB entries -----------------------------------------------------------------------------
 
     def _entry(self, match: Match, cues: list[Cue]) -> int | None:
-        entry = self.lexicon.best_entry([c.ref for c in cues])  # type: ignore[misc]
+        entry = self.lexicon.best_entry([c.ref for c in cues], self.context)  # type: ignore[misc]
         if entry is None:
             return None
         seed = seed_from_entry(entry)
@@ -143,9 +154,9 @@ class Recognizer:
         """«للأمم المتحدة»: ل + «الأمم» lost the article's alef; the mention keeps the ل, as
         the text has no span that reads «الأمم»."""
         text = self.scan.text
-        if match.key.startswith("ال") and text.startswith("ل", match.start) and match.prefix:
-            if not text.startswith("ال", match.start):
-                return match.start - 1
+        contracted = text.startswith("ل", match.start) and not text.startswith("ال", match.start)
+        if match.key.startswith("ال") and match.prefix and contracted:
+            return match.start - 1
         return match.start
 
     # -- roles: «وزير الخارجية الروسي، سيرغي لافروف» ----------------------------------------------
@@ -158,8 +169,14 @@ class Recognizer:
         end = group.end if group else match.end
         country = group.country if group else None
         sector = _role_sector(role, group)
+        modifier = self.scan.next_word(end)
+        former = False
+        if modifier is not None and modifier.text in self.lexicon.role_modifiers:
+            end, former = modifier.end, modifier.text in self.lexicon.former
         name = self.scan.name_after(end, comma=True, loose=False)
-        role_found = self._role_found(match.start, end, role, country, sector, group)
+        role_found = None
+        if not former:  # «وزير الخارجية الروسي السابق» is not who held the office that day
+            role_found = self._role_found(match.start, end, role, country, sector, group)
         if group:
             self.found.extend(group.found)
         if name is not None:
@@ -180,13 +197,7 @@ class Recognizer:
         group: Group | None,
     ) -> Found | None:
         """The role phrase as a mention: of the office holder when known, else of the role."""
-        office = role.office
-        holder = None
-        if office and self.published:
-            for owner in filter(None, (group.org if group else None, country)):
-                holder = self.kb.holder(owner, office, self.published)
-                if holder is not None:
-                    break
+        holder = self._holder(role.office, country, group.org if group else None)
         if holder is not None:
             return Found(start, end, seed_from_entry(holder), "role")
         owner = (group.org if group else None) or country
@@ -195,6 +206,24 @@ class Recognizer:
         seed = _role_seed(role, self._country_name(owner), sector, owner)
         seed.country = country
         return Found(start, end, seed, "role")
+
+    def _holder(self, office: str | None, country: str | None, org: str | None) -> KBEntry | None:
+        """Who held the office on the publication date. An organisation's offices are filed
+        under its country code with the organisation's key: org:un → IGO un_secretary_general."""
+        if not office or not self.published:
+            return None
+        keys: list[tuple[str, str]] = []
+        if org is not None:
+            keys.append((org, office))
+            if country is not None:
+                keys.append((country, f"{org.split(':', 1)[-1]}_{office}"))
+        elif country is not None:
+            keys.append((country, office))
+        for owner, name in keys:
+            holder = self.kb.holder(owner, name, self.published)
+            if holder is not None:
+                return holder
+        return None
 
     def _apposition_role(self, index: int, pos: int) -> None:
         """«سيرغي لافروف، وزير الخارجية الروسي»: the role after a name describes that person."""
@@ -248,7 +277,7 @@ class Recognizer:
         if match is None or (match.prefix and not allow_clitic):
             return None
         entries = [c.ref for c in match.payloads if c.kind == "entry"]
-        entry = self.lexicon.best_entry(entries) if entries else None  # type: ignore[arg-type]
+        entry = self.lexicon.best_entry(entries, self.context) if entries else None  # type: ignore[arg-type]
         if entry is not None and entry.type != "PER":
             seed = seed_from_entry(entry)
             found = [Found(self._start(match), match.end, seed, "gazetteer")]
@@ -287,7 +316,7 @@ class Recognizer:
         """`owner`: the KB id the body belongs to (a country, or an organisation)."""
         sector = record.sector
         where = self._country_name(owner) if owner else None
-        if isinstance(record, Agent):
+        if isinstance(record, Agent) or record.kind == "force":  # «الجيش الأفغاني» is an agent
             label = SECTORS.get(sector, sector).split(",")[0]
             ident = f"agent:{owner}:{sector}" if owner else f"agent:{sector}"
             name = f"{where} {label}" if where else label
@@ -300,7 +329,8 @@ class Recognizer:
         slug = self.lexicon.institution_keys.get(" ".join(fold_text(record.phrase_ar).split()), "")
         slug = slug or "_".join(record.phrase_ar.split())
         ident = f"inst:{owner}:{slug}" if owner else f"inst:{slug}"
-        label = slug.replace("_", " ")
+        # an English key reads "Afghanistan defence ministry"; else the Arabic phrase stands
+        label = slug.replace("_", " ") if slug.isascii() else record.phrase_ar
         name = f"{where} {label}" if where else label
         return Seed(ident, name, record.phrase_ar, "ORG", country, sector, "institution")
 

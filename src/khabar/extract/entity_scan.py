@@ -109,7 +109,9 @@ class Scanner:
 
     def given_name(self, match: Match) -> Name | None:
         """A name that starts with a given name and has at least one more part."""
-        if not self.is_given(match) or self.lexicon.is_stop(self.text[match.word_start : match.end]):
+        if not self.is_given(match) or self.lexicon.is_stop(
+            self.text[match.word_start : match.end]
+        ):
             return None  # «لدينا» is a word of its own, not ل + «دينا»
         name = self._extend(match.start, match.end, 1, None)
         if name.units < 2 and name.person is None:
@@ -168,7 +170,9 @@ class Scanner:
         return last_good
 
     def _name_like(self, word: Word, match: Match | None) -> bool:
-        return word.text.startswith("ال") or self.is_given(match) or self.person_at(match) is not None
+        return (
+            word.text.startswith("ال") or self.is_given(match) or self.person_at(match) is not None
+        )
 
     def _continues(self, word: Word) -> bool:
         text = word.text

@@ -18,6 +18,7 @@ from ..errors import KnowledgeBaseError
 from ..kb.tsv import data_path, read_tsv
 from ..text.matcher import PhraseMatcher
 from ..text.normalize import OffsetMap
+from .event_context import is_lexical
 from .event_lexicon import Cue, TriggerEntry, TriggerForm
 
 
@@ -148,7 +149,8 @@ class DetectorModel:
             if row["feature"] == "trained_types":
                 types = frozenset(row.get("note", "").split("|")) - {""}
                 continue
-            if row["feature"] not in FEATURES and row["feature"] != "bias":
+            known = row["feature"] in FEATURES or is_lexical(row["feature"])
+            if not known and row["feature"] != "bias":
                 raise KnowledgeBaseError(f"{path}:{number}: unknown feature {row['feature']!r}")
             try:
                 weights[row["feature"]] = float(row["weight"])

@@ -30,6 +30,7 @@ from .event_actors import (
     group_coordination,
     participants_from_entities,
 )
+from .event_context import SentenceWords
 from .event_lexicon import EventLexicon, load_event_lexicon
 from .event_triggers import (
     Candidate,
@@ -175,6 +176,12 @@ class _SentenceCoder:
         self.parts = parts
         self.places = [p for p in parts if p.kind in PLACE_KINDS or p.kind == "country"]
         self.breaks = [start + m.start() for m in _CLAUSE_BREAK.finditer(text[start:end])]
+        self._words: SentenceWords | None = None
+
+    def sentence_words(self) -> SentenceWords:
+        if self._words is None:
+            self._words = SentenceWords(self.doc.text, *self.sentence)
+        return self._words
 
     def clause(self, offset: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.breaks, offset)
@@ -254,13 +261,17 @@ class _SentenceCoder:
             ),
             "future": float("future" in before or hit.prefix.endswith("س")),
             "hypothetical": float("hypothetical" in before),
-            "negation": float("negation" in {c.kind for c in self.near(cand, 3, 0, _MODAL)}),
+            "negation": float(any(_negates(text, c) for c in self.near(cand, 3, 0, _MODAL))),
             "history": float("history" in before),
             "definite_noun": float(not cand.verbal and hit.prefix.endswith("ال")),
             "repeated": float(repeated),
             "quoted": float(attrs.quote_at(self.doc.quotes, hit.start, hit.end) is not None),
             "place": float(bool(self.places)),
         }
+        if entry.type in self.model.types:
+            f.update(
+                self.sentence_words().features(entry.type, entry.lemma, hit.word_start, hit.end)
+            )
         return f
 
     def _relative_date(self) -> bool:
@@ -318,6 +329,11 @@ def _readings(hit: TriggerHit) -> list[Candidate]:
         if kind not in best or reading.entry.weight > best[kind].entry.weight:
             best[kind] = Candidate(hit, reading.entry, reading.passive, reading.verbal)
     return list(best.values())
+
+
+def _negates(text: str, cue: CueHit) -> bool:
+    """A negation cue standing as its own word, or after «و»/«ف» («كما» is no «ما»)."""
+    return cue.kind == "negation" and text[cue.word_start : cue.start] in ("", "و", "ف")
 
 
 def _has_enclitic(text: str, end: int) -> bool:

@@ -17,6 +17,7 @@ _ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
 _NOT_LETTERS = re.compile(
     r"[\u060c\u061b\u061f\u0640\u0660-\u0669\u06f0-\u06f9\u064b-\u065f\u066a-\u066d\u06d4]"
 )
+_PRESENTATION = re.compile(r"[\ufb50-\ufdff\ufe70-\ufefc]")
 _PERSIAN = "پچژگکی"
 _URDU = "ٹڈڑںہےۓھ"
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
@@ -49,6 +50,8 @@ def letter_counts(text: str) -> tuple[int, int]:
     punctuation are taken out of the Arabic count; CJK and other scripts are not counted."""
     data = text.encode("utf-8", "surrogatepass")
     arabic = len(data) - len(data.translate(None, _ARABIC_LEADS))
+    if b"\xef" in data:  # presentation forms (text from old PDFs) are Arabic letters too
+        arabic += _count(_PRESENTATION, text)
     if arabic:
         arabic -= _count(_NOT_LETTERS, text)  # rare characters: the scan finds few
     others = len(data) - len(data.translate(None, _OTHER_LEADS))

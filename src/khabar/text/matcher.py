@@ -9,6 +9,7 @@ matcher allows them (pronoun suffixes on verbs and verbal nouns).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -25,6 +26,7 @@ FUTURE = ("", "س")
 PRONOUN_SUFFIXES = ("ه", "ها", "هم", "هما", "هن", "كم", "كما", "نا", "ي", "ك", "كن")
 
 
+@functools.lru_cache(maxsize=8192)  # called for every candidate edge: a few hundred distinct chars
 def is_letter(char: str) -> bool:
     code = ord(char)
     return any(low <= code <= high for low, high in _LETTER_RANGES) or char.isalpha()

@@ -21,9 +21,10 @@ from ..doc import Document, Sentence
 from ..pipeline import BaseStage
 from .tokens import tokenize
 
-_PARAGRAPH = re.compile(r"\n[^\S\n]*\n\s*")
-_END = re.compile(r"(?:[.!?؟۔]+|…+|؛)[\"'”’»)\]]*(?=\s|$)")
-_QUOTE = re.compile(r"[«»\"“”]")
+# a sentence mark (with the closers that belong to it) or a paragraph break
+_BOUNDARY = re.compile(r"(?:[.!?؟۔]+|…+|؛)[\"'”’»)\]]*(?=\s|$)|\n[^\S\n]*\n\s*")
+_MAY_PROTECT = re.compile(r"[«\"“(\[]")
+_QUOTE = re.compile(r"[«»\"“”]|\n[^\S\n]*\n")  # quotes do not run over a paragraph break
 _BRACKET = re.compile(r"\([^()\n]{0,300}\)|\[[^\[\]\n]{0,300}\]")
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 _URL_OR_MAIL = re.compile(r"://|^www\.|@")
@@ -35,40 +36,32 @@ ABBREVIATIONS = frozenset({"mr", "mrs", "dr", "st", "jr", "no", "vs", "etc", "pr
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text` in order, stripped of surrounding whitespace."""
     sentences: list[Sentence] = []
-    start = 0
-    for brk in [*_PARAGRAPH.finditer(text), None]:
-        end = brk.start() if brk else len(text)
-        _split_paragraph(text, start, end, sentences)
-        if brk:
-            start = brk.end()
+    protected = _protected(text) if _MAY_PROTECT.search(text) else []
+    begin = 0
+    for match in _BOUNDARY.finditer(text):
+        if match.group()[0] == "\n":  # a paragraph break
+            _add(text, begin, match.start(), sentences)
+            begin = match.end()
+        elif not (protected and _inside(protected, match.start(), match.end())) and (
+            _ends_sentence(text, begin, match)
+        ):
+            _add(text, begin, match.end(), sentences)
+            begin = match.end()
+    _add(text, begin, len(text), sentences)
     return sentences
 
 
-def _split_paragraph(text: str, start: int, end: int, out: list[Sentence]) -> None:
-    paragraph = text[start:end]
-    protected = _protected(paragraph)
-    begin = 0
-    for match in _END.finditer(paragraph):
-        if _inside(protected, match.start(), match.end()) or not _ends_sentence(
-            paragraph, begin, match
-        ):
-            continue
-        _add(text, start + begin, start + match.end(), out)
-        begin = match.end()
-    _add(text, start + begin, end, out)
-
-
-def _ends_sentence(paragraph: str, begin: int, match: re.Match[str]) -> bool:
+def _ends_sentence(text: str, begin: int, match: re.Match[str]) -> bool:
     mark = match.group().rstrip("\"'”’»)]")
     if mark == "..":
         return False
     if mark == "؛":
-        before = len(_WORD.findall(paragraph, begin, match.start()))
-        after = len(_WORD.findall(paragraph, match.end(), match.end() + 400))
+        before = len(_WORD.findall(text, begin, match.start()))
+        after = len(_WORD.findall(text, match.end(), match.end() + 400))
         return before >= SEMICOLON_CLAUSE and after >= SEMICOLON_CLAUSE
     if mark not in (".", "۔"):
         return True
-    window = paragraph[max(begin, match.start() - 60) : match.start()]
+    window = text[max(begin, match.start() - 60) : match.start()]
     if not window or window[-1].isspace():
         return True
     last = window.split()[-1]
@@ -80,13 +73,13 @@ def _ends_sentence(paragraph: str, begin: int, match: re.Match[str]) -> bool:
     if word.lower() in ABBREVIATIONS:
         return False
     # «1.» numbering a list item
-    return not (word.isdigit() and not paragraph[begin : match.start() - len(last)].strip())
+    return not (word.isdigit() and not text[begin : match.start() - len(last)].strip())
 
 
-def _protected(paragraph: str) -> list[tuple[int, int]]:
+def _protected(text: str) -> list[tuple[int, int]]:
     """Quotation and bracket regions where a mark does not end the sentence."""
-    regions = _quote_regions(paragraph)
-    regions += [m.span() for m in _BRACKET.finditer(paragraph)]
+    regions = _quote_regions(text)
+    regions += [m.span() for m in _BRACKET.finditer(text)]
     regions.sort()
     merged: list[tuple[int, int]] = []
     for start, end in regions:
@@ -97,18 +90,21 @@ def _protected(paragraph: str) -> list[tuple[int, int]]:
     return merged
 
 
-def _quote_regions(paragraph: str) -> list[tuple[int, int]]:
+def _quote_regions(text: str) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
-    for match in _QUOTE.finditer(paragraph):
+    for match in _QUOTE.finditer(text):
         char, at = match.group(), match.start()
+        if char[0] == "\n":
+            stack.clear()
+            continue
         if char in "«“":
             stack.append((char, at))
             continue
         if char in "»”":
             _close(stack, "«" if char == "»" else "“", at, regions)
             continue
-        role = _ascii_role(paragraph, at)
+        role = _ascii_role(text, at)
         top_ascii = bool(stack) and stack[-1][0] == '"'
         if role == "close" or (role == "either" and top_ascii):
             _close(stack, '"', at, regions)
@@ -126,9 +122,9 @@ def _close(stack: list[tuple[str, int]], opener: str, at: int, regions: list) ->
             return
 
 
-def _ascii_role(paragraph: str, at: int) -> str:
-    before = paragraph[at - 1] if at else " "
-    after = paragraph[at + 1] if at + 1 < len(paragraph) else " "
+def _ascii_role(text: str, at: int) -> str:
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
     open_before = before.isspace() or before in "(:[«“-–—/،,"
     close_after = after.isspace() or after in ".,،؛:!?؟)]»”-"
     if open_before and not close_after:

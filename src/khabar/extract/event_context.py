@@ -1,0 +1,69 @@
+"""Lexical context of a trigger: the words around it, as sparse features for the detector.
+
+Hand features (`event_triggers.FEATURES`) say whether a trigger has an actor, a casualty
+word, a legal frame…; they miss the many small signals a reader uses («نجا من», «ذكرى»,
+«منذ», «شرطة مكافحة»…). The detector therefore also sees the trigger's lemma and the
+words of a small window around it, each folded and stripped of the article and the
+conjunction so that «والمتظاهرين» and «متظاهرين» are one feature. The weights of these
+features are learned (scripts/train_event_detector.py); only frequent words get one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..text.normalize import fold_text
+
+WINDOW = 5  # words each side of the trigger
+NEAR = 2  # the nearest words also get a side-specific feature
+LEXICAL_PREFIXES = ("t:", "w:", "b:", "a:", "s:")
+_TOKEN = re.compile(r"[^\W\d_]+|\d+")
+_PROCLITICS = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال")
+
+
+def norm_word(word: str) -> str:
+    """A folded word without its article or «و + article» («والقوات» → «قوات»)."""
+    for clitic in _PROCLITICS:
+        if word.startswith(clitic) and len(word) - len(clitic) >= 2:
+            return word[len(clitic) :]
+    if word.startswith("و") and len(word) >= 5:
+        return word[1:]
+    return word
+
+
+class SentenceWords:
+    """The normalised words of one sentence, with their original start offsets."""
+
+    def __init__(self, text: str, start: int, end: int):
+        self.starts: list[int] = []
+        self.words: list[str] = []
+        for match in _TOKEN.finditer(text, start, end):
+            self.starts.append(match.start())
+            token = match.group()
+            self.words.append("#" if token.isdigit() else norm_word(fold_text(token)))
+        self.bag = frozenset(self.words)
+
+    def features(self, type_: str, lemma: str, word_start: int, end: int) -> dict[str, float]:
+        """Trigger lemma, window words (either side), the nearest words (side-specific) and
+        the words of the sentence; named per event type, since a word near a protest
+        trigger says something else than near an attack trigger."""
+        first = bisect.bisect_left(self.starts, word_start)
+        last = bisect.bisect_left(self.starts, end)  # one past the trigger's words
+        words = self.words
+        feats: dict[str, float] = {f"t:{type_}:{fold_text(lemma)}": 1.0}
+        for i in range(max(0, first - WINDOW), first):
+            feats[f"w:{type_}:{words[i]}"] = 1.0
+            if first - i <= NEAR:
+                feats[f"b:{type_}:{words[i]}"] = 1.0
+        for i in range(last, min(len(words), last + WINDOW)):
+            feats[f"w:{type_}:{words[i]}"] = 1.0
+            if i - last < NEAR:
+                feats[f"a:{type_}:{words[i]}"] = 1.0
+        for word in self.bag:
+            feats[f"s:{type_}:{word}"] = 1.0
+        return feats
+
+
+def is_lexical(name: str) -> bool:
+    return name.startswith(LEXICAL_PREFIXES)
