@@ -1,7 +1,7 @@
 """Fit the event detector's logistic weights on sentence-level gold and report CV scores.
 
 Usage: python scripts/train_event_detector.py DETECTION_JSONL [--coded CODED_JSONL]
-       [--folds 5] [--l2 4] [--min-df 3] [--write]
+       [--folds 5] [--l2 24] [--min-df 3] [--cut TYPE=P] [--write]
 
 Every trigger candidate of a sentence gets that sentence's label for the gold event type
 (`yes` = 1, `easy no` / `difficult no` = 0; `ambiguous` is left out unless the coded file
@@ -30,6 +30,7 @@ from scipy import sparse
 from scipy.optimize import minimize
 
 from khabar.doc import Document
+from khabar.extract.event_context import pool
 from khabar.extract.event_triggers import FEATURES
 from khabar.extract.events import EventStage
 from khabar.registry import available_stages, build_pipeline
@@ -46,7 +47,7 @@ def read_jsonl(path: str) -> list[dict]:
 
 
 def candidate_rows(path: str, coded: str | None) -> list[tuple[str, str, int, str, list[dict]]]:
-    """(article, type, label, gold label, feature dicts of that type's candidates)."""
+    """(article, type, label, gold label, [pooled features of that type's candidates] or [])."""
     positive = {(r["text"], r["plover"]) for r in read_jsonl(coded)} if coded else set()
     pipeline = build_pipeline([n for n in available_stages() if n != "events"])
     stage = EventStage()
@@ -63,8 +64,9 @@ def candidate_rows(path: str, coded: str | None) -> list[tuple[str, str, int, st
                      if c.entry.type == item["event_type"]]  # fmt: skip
         # scored under the gold label of the detection file, trained under the upgraded one
         rows.append(
-            (item["article"], item["event_type"], LABELS.get(label, -1), item["label"], feats)
-        )
+            (item["article"], item["event_type"], LABELS.get(label, -1), item["label"],
+             [pool(feats)] if feats else [])
+        )  # fmt: skip
     return rows
 
 
@@ -87,61 +89,43 @@ def matrix(feats: list[dict], index: dict[str, int]) -> sparse.csr_matrix:
     return sparse.csr_matrix((data, cols, ptr), shape=(len(feats), len(index)))
 
 
-def fit(x, y, sample, l2: float, w0=None) -> np.ndarray:
-    """Bias first, then one weight per column; L2 on everything but the bias."""
-    n = x.shape[1]
+def fit(rows, vocab: list[str], l2: float) -> np.ndarray:
+    """Bias first, then one weight per vocabulary entry; L2 on everything but the bias."""
+    index = {k: i for i, k in enumerate(vocab)}
+    used = [r for r in rows if r[4] and r[2] >= 0]
+    x = matrix([r[4][0] for r in used], index)
+    y = np.array([r[2] for r in used], dtype=float)
+    pos = max(1.0, y.sum())
+    sample = np.where(y == 1, (len(y) - pos) / pos, 1.0) ** BALANCE
 
     def loss(w):
         z = x @ w[1:] + w[0]
         p = 1 / (1 + np.exp(-np.clip(z, -30, 30)))
-        ll = sample * (np.logaddexp(0, z) - y * z)
         g = sample * (p - y)
         grad = np.r_[g.sum(), x.T @ g] + l2 * np.r_[0, w[1:]]
-        return ll.sum() + 0.5 * l2 * w[1:] @ w[1:], grad
+        value = (sample * (np.logaddexp(0, z) - y * z)).sum() + 0.5 * l2 * w[1:] @ w[1:]
+        return value, grad
 
-    w = np.zeros(n + 1) if w0 is None else w0
-    return minimize(loss, w, jac=True, method="L-BFGS-B", options={"maxiter": 400}).x
-
-
-def fit_mil(rows, vocab: list[str], l2: float, rounds: int = 3) -> np.ndarray:
-    index = {k: i for i, k in enumerate(vocab)}
-    mats = [matrix(r[4], index) if r[4] else None for r in rows]
-    w = None
-    for _ in range(rounds):
-        blocks, ys = [], []
-        for r, m in zip(rows, mats, strict=True):
-            if m is None or r[2] < 0:
-                continue
-            if r[2] == 1:
-                scores = m @ w[1:] if w is not None else m[:, 0].toarray().ravel()
-                m = m[int(np.argmax(scores))]
-            blocks.append(m)
-            ys += [r[2]] * m.shape[0]
-        x, y = sparse.vstack(blocks).tocsr(), np.array(ys, dtype=float)
-        pos = max(1.0, y.sum())
-        sample = np.where(y == 1, (len(y) - pos) / pos, 1.0) ** BALANCE
-        w = fit(x, y, sample, l2, w)
-    return w
+    w0 = np.zeros(len(vocab) + 1)
+    return minimize(loss, w0, jac=True, method="L-BFGS-B", options={"maxiter": 500}).x
 
 
-def sentence_yes(w: np.ndarray, index: dict[str, int], feats: list[dict]) -> bool:
-    if not feats:
-        return False
-    z = matrix(feats, index) @ w[1:] + w[0]
-    return bool((z >= math.log(THRESHOLD / (1 - THRESHOLD))).any())
+def logit(p: float) -> float:
+    return math.log(p / (1 - p))
 
 
-def cross_validate(rows, folds: int, l2: float, min_df: int) -> dict:
+def cross_validate(rows, folds: int, l2: float, min_df: int, cuts: dict[str, float]) -> dict:
     fold_of = {r[0]: zlib.crc32(r[0].encode()) % folds for r in rows}
     counts: Counter[tuple[str, str, bool]] = Counter()
     for k in range(folds):
         train = [r for r in rows if fold_of[r[0]] != k]
         vocab = vocabulary(train, min_df)
-        w = fit_mil(train, vocab, l2)
+        w = fit(train, vocab, l2)
         index = {v: i for i, v in enumerate(vocab)}
         for r in rows:
             if fold_of[r[0]] == k:
-                counts[(r[1], r[3], sentence_yes(w, index, r[4]))] += 1
+                z = float((matrix(r[4], index) @ w[1:])[0] + w[0]) if r[4] else -99.0
+                counts[(r[1], r[3], z >= logit(cuts.get(r[1], THRESHOLD)))] += 1
     return score(counts)
 
 
@@ -150,19 +134,23 @@ def score(counts: Counter) -> dict:
     for t in sorted({key[0] for key in counts}):
         tp, fn = counts[(t, "yes", True)], counts[(t, "yes", False)]
         fp = counts[(t, "easy no", True)]
-        hard, hard_n = counts[(t, "difficult no", True)], 0
+        hard = counts[(t, "difficult no", True)]
         hard_n = hard + counts[(t, "difficult no", False)]
         p = tp / (tp + fp) if tp + fp else 0.0
         rc = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * p * rc / (p + rc) if p + rc else 0.0
         report[t] = {"P": round(p, 3), "R": round(rc, 3), "F1": round(f1, 3),
-                     "hardFP": round(hard / hard_n, 3) if hard_n else 0.0}  # fmt: skip
+                     "hardFP": round(hard / hard_n, 3) if hard_n else 0.0,
+                     "hard": f"{hard}/{hard_n}"}  # fmt: skip
     return report
 
 
-def write(w: np.ndarray, vocab: list[str], rows, source: str) -> None:
+def write(w: np.ndarray, vocab: list[str], rows, source: str, cuts: dict[str, float]) -> None:
     note = f"fitted by scripts/train_event_detector.py on {source}"
     lines = ["feature\tweight\tnote", f"bias\t{w[0]:.4f}\t{note}"]
+    for event_type, cut in sorted(cuts.items()):
+        shift = logit(THRESHOLD) - logit(cut)  # the stage threshold decides at `cut`
+        lines.append(f"bias:{event_type}\t{shift:.4f}\tdecision threshold {cut} in CV")
     for name, value in zip(vocab, w[1:], strict=True):
         if name in FEATURES or abs(value) >= KEEP:
             lines.append(f"{name}\t{value:.3f}\t")
@@ -177,19 +165,22 @@ def main() -> None:
     parser.add_argument("detection")
     parser.add_argument("--coded")
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--l2", type=float, default=4.0)
+    parser.add_argument("--l2", type=float, default=24.0)
+    parser.add_argument("--cut", action="append", default=["ASSAULT=0.3", "PROTEST=0.4"],
+                        help="TYPE=probability: the decision threshold of a type")  # fmt: skip
     parser.add_argument("--min-df", type=int, default=3)
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
     rows = candidate_rows(args.detection, args.coded)
-    cv = cross_validate(rows, args.folds, args.l2, args.min_df)
+    cuts = {k: float(v) for k, _, v in (c.partition("=") for c in args.cut)}
+    cv = cross_validate(rows, args.folds, args.l2, args.min_df, cuts)
     print("cross-validated by article:", json.dumps(cv))
     if args.write:
         vocab = vocabulary(rows, args.min_df)
-        w = fit_mil(rows, vocab, args.l2)
+        w = fit(rows, vocab, args.l2)
         for name, value in zip(("bias", *FEATURES), w, strict=False):
             print(f"{name}\t{value:+.3f}")
-        write(w, vocab, rows, Path(args.detection).name)
+        write(w, vocab, rows, Path(args.detection).name, cuts)
 
 
 if __name__ == "__main__":

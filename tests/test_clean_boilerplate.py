@@ -90,10 +90,20 @@ def test_clean_dateline_not_found_in_ordinary_sentences(clean: CleanStage, start
     assert doc.source.source_lines == [] and doc.removed == []
 
 
-def test_clean_byline_is_not_a_city(clean: CleanStage) -> None:
-    doc = run(clean, "محمد العلي – عين اليوم\n" + BODY)
+@pytest.mark.parametrize(
+    ("first", "city"),
+    [
+        ("محمد العلي – عين اليوم", None),  # author – outlet
+        ("محمد العلي", None),  # a byline alone
+        ("محمد العلي – الطائف", "الطائف"),  # author – city
+        ("عين اليوم – جدة", "جدة"),  # outlet – city, ending the line
+        ("الرياضي ـ جدة", "جدة"),  # a tatweel between spaces is a dash
+    ],
+)
+def test_clean_bylines_and_short_datelines(clean: CleanStage, first: str, city: str | None) -> None:
+    doc = run(clean, first + "\n" + BODY)
     assert doc.text == BODY
-    assert doc.source.source_lines[0].city is None
+    assert doc.source.source_lines[0].city == city
 
 
 def test_clean_title_repeated_and_reader_title(clean: CleanStage) -> None:
@@ -125,6 +135,7 @@ def test_clean_continuation_and_end_markers(clean: CleanStage) -> None:
         "المصدر: وكالات",
         "* نقلاً عن صحيفة محلية\n** جميع المقالات المنشورة تمثل رأي كتابها فقط.",
         "للتواصل مع الكاتب أرسل رسالة قصيرة\n12345 - Stc\nkatib@example.com",
+        "للتواصل أرسل رسالة تبدأ بالرمز 12 ثم مسافة ثم الرسالة\n@katib",
         "الكلمات الدالة: الحكومة، الاجتماع",
         "***",
     ],

@@ -36,14 +36,21 @@ def test_clean_data_boilerplate_rules_load() -> None:
     assert rules.exact_kind("(تستمر)") == "continue"
     assert rules.exact_kind("// انتهى //") == "marker"
     assert rules.starts("cut", "أفكارك وتعليقاتك") is not None
-    assert rules.starts("cut", "التعليقات التي أدلى بها الوزير أمس أثارت جدلا واسعا في البرلمان") is None
+    assert (
+        rules.starts("cut", "التعليقات التي أدلى بها الوزير أمس أثارت جدلا واسعا في البرلمان")
+        is None
+    )
     assert rules.search("tail_regex", "someone@example.org")
 
 
 @pytest.mark.parametrize(
     ("loader", "content", "line"),
     [
-        (load_agencies, "name\tkind\tvariants\tnote\nReuters\twire\tرويترز\t\nX\tbogus\tاكس\t\n", 3),
+        (
+            load_agencies,
+            "name\tkind\tvariants\tnote\nReuters\twire\tرويترز\t\nX\tbogus\tاكس\t\n",
+            3,
+        ),
         (load_agencies, "name\tkind\tvariants\tnote\n\twire\tرويترز\t\n", 2),
         (load_outlets, "name\tnames\thosts\tplace\tnote\nX\t\t\t\t\n", 2),
         (load_outlets, "name\tnames\thosts\tplace\tnote\nX\tاكس\t\tyes\t\n", 2),

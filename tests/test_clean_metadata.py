@@ -119,3 +119,8 @@ def test_lang_guess() -> None:
     assert guess_language("قال").language == "und"  # too little text to tell
     presentation = "ﺍﻟﺤﻜﻮﻣﺔ ﺗﻌﻠﻦ ﺍﻟﺨﻄﺔ ﺍﻟﺠﺪﻳﺪﺓ ﻟﻠﻌﺎﻡ ﺍﻟﻤﻘﺒﻞ"  # PDF-style presentation forms
     assert guess_language(presentation).language == "ar"
+
+
+def test_metadata_reader_outlet_is_canonicalised() -> None:
+    assert process(BODY, outlet="سكاي نيوز عربية").source.outlet == "Sky News Arabia"
+    assert process(BODY, outlet="Some Local Paper").source.outlet == "Some Local Paper"

@@ -116,6 +116,8 @@ def test_text_tokens_kinds_and_offsets() -> None:
     tokens = [text[t.start : t.end] for t in tokenize(text)]
     assert tokens[:8] == ["قالَ", "الوزيـر", ":", "بـ", "15", "مليار", "(", "٣٫٥"]
     assert "1,000" in tokens and "،" in tokens and "٪" in tokens
+    maghrebi = "بقوة 7ر3 درجات"
+    assert [maghrebi[t.start : t.end] for t in tokenize(maghrebi)] == ["بقوة", "7ر3", "درجات"]
     assert [token_kind(t) for t in ("قالَ", "٣٫٥", "1,000", "،")] == [
         "word",
         "number",

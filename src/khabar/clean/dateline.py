@@ -16,19 +16,24 @@ import re
 from dataclasses import dataclass, field
 
 from ..doc import SourceLine
-from ..text.normalize import fold, fold_text
+from ..text.normalize import OffsetMap, fold, fold_text
 from .sources import SourceNames
 
 _SCAN_LIMIT = 300  # a dateline is short: never look further into a (possibly huge) line
-# a slash or dash between two letters joins («آذار/مارس», «إيتار-تاس»); elsewhere it separates
-_SEP = re.compile(
-    r"[ \t]*(?:(?:--|[–—:|]|(?<![^\W\d_])[-/]|[-/](?![^\W\d_])|\.(?=[\s)»\"”]|$))[ \t]*)+"
-)
+# a slash between two letters joins paired months («آذار/مارس»); elsewhere it separates
+_SEP = re.compile(r"[ \t]*(?:(?:--|[-–—:|]|(?<![^\W\d_])/|/(?![^\W\d_])|\.(?=[\s)»\"”]|$))[ \t]*)+")
 _WORDS = re.compile(
     r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]+(?:[ \t]+[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]+){0,2}"
     r"(?=[ \t]*(?:--|[-–—:/|(«\"“]))"
 )
 _WORD = r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF]+"
+_SHORT_LINE = 60  # a line this short may be a dateline or a byline all by itself
+# «عين اليوم – جدة»: on a short line of its own, the city may end the line
+_WORDS_AT_END = re.compile(rf"{_WORD}(?:[ \t]+{_WORD}){{0,2}}(?=[ \t.]*$)")
+_BYLINE = re.compile(
+    rf"[ \t]*(?P<author>{_WORD}(?:[ \t]+{_WORD}){{1,2}})"
+    rf"(?:{_SEP.pattern}(?P<city>{_WORD}(?:[ \t]+{_WORD}){{0,2}}))?[ \t.]*$"
+)
 _DATE = re.compile(
     r"\d{1,4}[ \t]*(?:[^\s\d()«»\"“”/\-–—:|]+[ \t]*(?:/[ \t]*[^\s\d()«»]+[ \t]*)?)?\d{0,4}\S?"
 )
@@ -64,7 +69,8 @@ class DatelineParser:
     def parse(self, line: str) -> tuple[SourceLine, int] | None:
         """The dateline at the start of `line` and the offset where the body resumes."""
         head = line[:_SCAN_LIMIT]
-        folded, mapping = fold(head)
+        # a tatweel between spaces is a dash («الرياضي ـ جدة»); folding would delete it
+        folded, mapping = fold(head.replace(" ـ ", " - "))
 
         def original(part: _Part) -> str:
             start, stop = mapping.span(part.start, part.end)
@@ -75,15 +81,27 @@ class DatelineParser:
             parts = [_Part(kind, *spaced.span(kind)) for kind in ("city", "date", "name")]
             parts[0].kind = "unknown"
             return self._source_line(head, len(head), parts, original), len(line)
-        parts, ends = self._scan(folded)
+        parts, ends = self._scan(folded, whole=len(line) <= _SHORT_LINE)
         stop = self._accept(parts, ends, folded)
         if stop is None:
-            return None
+            return self._byline(line, folded, mapping) if len(line) <= _SHORT_LINE else None
         used = parts[: stop + 1]
         end = mapping.to_original(ends[stop]) if ends[stop] < len(folded) else len(head)
         flat = [p for part in used for p in (part.inner or [part])]
+        for part in flat:
+            part.kind = "unknown" if part.kind == "city_at_end" else part.kind
         self._places_named_like_outlets(flat, folded)
         return self._source_line(head, end, flat, original), end
+
+    def _byline(self, line: str, folded: str, mapping: OffsetMap) -> tuple[SourceLine, int] | None:
+        """«ناصر الجديع» or «غالب السهلي – بريدة» alone on a line: the author (and the city)."""
+        match = _BYLINE.match(folded)
+        if match is None or match.group("author").split()[0] not in self.given_names:
+            return None
+        city = None
+        if match.group("city"):
+            city = line[slice(*mapping.span(*match.span("city")))]
+        return SourceLine(text=line.strip(), city=city), len(line)
 
     def parse_credit(self, text: str) -> SourceLine | None:
         """A credit that only names sources («فرانس24/ أ ف ب», «(واج)», «سكاي نيوز»)."""
@@ -139,13 +157,13 @@ class DatelineParser:
             return None  # «عمر إبراهيم – عين اليوم»: the author, not a place
         return before[0]
 
-    def _scan(self, folded: str) -> tuple[list[_Part], list[int]]:
+    def _scan(self, folded: str, whole: bool = False) -> tuple[list[_Part], list[int]]:
         """Parts and, for each, the offset after the separator that follows it (-1: none)."""
         parts: list[_Part] = []
         ends: list[int] = []
         pos = len(folded) - len(folded.lstrip())
         while len(parts) < 6 and pos < len(folded):
-            part = self._part(folded, pos)
+            part = self._part(folded, pos, whole)
             if part is None:
                 break
             parts.append(part)
@@ -177,7 +195,7 @@ class DatelineParser:
             return folded[parts[0].start] == "("
         return ends[-1] >= 0
 
-    def _part(self, folded: str, pos: int) -> _Part | None:
+    def _part(self, folded: str, pos: int, whole: bool = False) -> _Part | None:
         opener = folded[pos]
         if opener in _BRACKETS:
             close = folded.find(_BRACKETS[opener], pos + 1, pos + 160)
@@ -196,6 +214,9 @@ class DatelineParser:
         match = _WORDS.match(folded, pos)
         if match:
             return _Part("unknown", pos, match.end())
+        match = _WORDS_AT_END.match(folded, pos) if whole else None
+        if match:
+            return _Part("city_at_end", pos, match.end())
         return None
 
     def _inner(self, folded: str, start: int, end: int) -> list[_Part]:
@@ -229,8 +250,8 @@ class DatelineParser:
         unknown = 0
         for index, part in enumerate(parts):
             kinds = [p.kind for p in part.inner] if part.bracketed else [part.kind]
-            if "bad" in kinds:
-                break
+            if "bad" in kinds or ("city_at_end" in kinds and (unknown or index != 1)):
+                break  # a city ending the line only in «عين اليوم – جدة»
             if "unknown" in kinds and unknown and not seen_name:
                 break  # two unknown parts need a name between them (author - outlet - city)
             unknown += kinds.count("unknown")

@@ -79,7 +79,7 @@ def prefix_end(safe: str, line: Line, phrase: str) -> int:
     text = safe[line.start : min(line.end, line.start + 400)]
     folded, mapping = fold(text)
     words = r"[\W_]+".join(re.escape(word) for word in phrase.split())
-    match = re.match(rf"[\W_]*{words}", folded, re.IGNORECASE)
+    match = re.match(rf"[\W_]*{words}[\s:،,\-–—|/]*", folded, re.IGNORECASE)
     if match is None:
         return line.start  # cannot place it: remove nothing rather than too much
     return (

@@ -1,9 +1,9 @@
 """The metadata stage: language check, title, outlet, wire agency, dateline city, publication date.
 
 Inputs: `doc.text`, the reader's `doc.title` / `doc.source` (url, published) and the source
-lines the clean stage split out (`doc.source.source_lines`). The outlet comes from the URL host
-when the host is known (the publisher is certain), else from the dateline; the agency from the
-dateline, else from a source credit at the end. The date: reader metadata, else the dateline's
+lines the clean stage split out (`doc.source.source_lines`). The outlet: the reader's site name
+(canonical spelling when known), else the URL host when known (the publisher is certain), else
+the dateline or a credit at the end; the agency from the dateline, else from a credit at the end. The date: reader metadata, else the dateline's
 date, else the first full date in the first paragraph.
 """
 
@@ -70,7 +70,9 @@ class MetadataStage(BaseStage):
 
     def _outlet(self, source: Source) -> None:
         assert self._names is not None
-        if source.outlet:
+        if source.outlet:  # a reader's site name: spelled the canonical way when known
+            known = self._names.outlet(source.outlet)
+            source.outlet = known.name if known else source.outlet
             return
         outlet = self._names.outlet_for_url(source.url)
         if outlet is None:

@@ -72,10 +72,12 @@ class Rules:
         return phrase
 
     def search(self, kind: str, text: str) -> bool:
-        """Does a `*_regex` rule of `kind` match the key of a short line?"""
+        """Does a `*_regex` rule of `kind` match a short line (folded, punctuation kept)?"""
         pattern = self.regexes.get(kind)
         return (
-            pattern is not None and len(text) <= 200 and pattern.search(self.key(text)) is not None
+            pattern is not None
+            and len(text) <= 200
+            and pattern.search(" ".join(fold_text(text).lower().split())) is not None
         )
 
 

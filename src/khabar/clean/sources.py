@@ -121,6 +121,6 @@ def load_given_names(path: Path | None = None) -> frozenset[str]:
     path = path or data_path("given_names.tsv")
     if not path.exists():
         return frozenset()
-    return frozenset(
-        fold_text(row["name_ar"]) for _, row in read_tsv(path, ["name_ar"]) if row["name_ar"]
-    )
+    names = {fold_text(row["name_ar"]) for _, row in read_tsv(path, ["name_ar"]) if row["name_ar"]}
+    # «عبد الله» is often written «عبدالله»: a byline's first word is then the joined form
+    return frozenset(names | {name.replace(" ", "") for name in names if " " in name})

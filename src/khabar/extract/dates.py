@@ -238,12 +238,12 @@ class DateStage(BaseStage):
 def _without_overlaps(atoms: list[_Atom]) -> list[_Atom]:
     # longer atoms win; at equal length an absolute date wins over a word of the lexicon
     atoms.sort(key=lambda a: (-(a.end - a.start), a.sym != "A", a.start))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(max((a.end for a in atoms), default=0))
     kept: list[_Atom] = []
     for atom in atoms:
-        if any(atom.start < end and start < atom.end for start, end in taken):
+        if any(taken[atom.start : atom.end]):
             continue
-        taken.append((atom.start, atom.end))
+        taken[atom.start : atom.end] = b"\x01" * (atom.end - atom.start)
         kept.append(atom)
     kept.sort(key=lambda a: a.start)
     return kept

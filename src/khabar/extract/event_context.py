@@ -17,9 +17,11 @@ from ..text.normalize import fold_text
 
 WINDOW = 5  # words each side of the trigger
 NEAR = 2  # the nearest words also get a side-specific feature
-LEXICAL_PREFIXES = ("t:", "w:", "b:", "a:", "s:")
+LEXICAL_PREFIXES = ("t:", "w:", "b:", "a:", "s:", "bias:")
 _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _PROCLITICS = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال")
+# light stemming: inflectional endings and pronoun enclitics, longest first
+_SUFFIXES = ("تين", "تان", "هما", "ات", "ون", "ين", "ان", "وا", "ها", "هم", "ه", "ة", "ي", "ا", "ت")
 
 
 def norm_word(word: str) -> str:
@@ -42,7 +44,8 @@ class SentenceWords:
             self.starts.append(match.start())
             token = match.group()
             self.words.append("#" if token.isdigit() else norm_word(fold_text(token)))
-        self.bag = frozenset(self.words)
+        self.stems = [stem(w) for w in self.words]
+        self.bag = frozenset(self.words) | frozenset(self.stems)
 
     def features(self, type_: str, lemma: str, word_start: int, end: int) -> dict[str, float]:
         """Trigger lemma, window words (either side), the nearest words (side-specific) and
@@ -50,19 +53,38 @@ class SentenceWords:
         trigger says something else than near an attack trigger."""
         first = bisect.bisect_left(self.starts, word_start)
         last = bisect.bisect_left(self.starts, end)  # one past the trigger's words
-        words = self.words
         feats: dict[str, float] = {f"t:{type_}:{fold_text(lemma)}": 1.0}
         for i in range(max(0, first - WINDOW), first):
-            feats[f"w:{type_}:{words[i]}"] = 1.0
-            if first - i <= NEAR:
-                feats[f"b:{type_}:{words[i]}"] = 1.0
-        for i in range(last, min(len(words), last + WINDOW)):
-            feats[f"w:{type_}:{words[i]}"] = 1.0
-            if i - last < NEAR:
-                feats[f"a:{type_}:{words[i]}"] = 1.0
+            for word in (self.words[i], self.stems[i]):
+                feats[f"w:{type_}:{word}"] = 1.0
+                if first - i <= NEAR:
+                    feats[f"b:{type_}:{word}"] = 1.0
+        for i in range(last, min(len(self.words), last + WINDOW)):
+            for word in (self.words[i], self.stems[i]):
+                feats[f"w:{type_}:{word}"] = 1.0
+                if i - last < NEAR:
+                    feats[f"a:{type_}:{word}"] = 1.0
         for word in self.bag:
             feats[f"s:{type_}:{word}"] = 1.0
         return feats
+
+
+def stem(word: str) -> str:
+    """The word without one inflectional ending («هجمات» → «هجم», «قتلوا» → «قتل»)."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def pool(candidates: list[dict[str, float]]) -> dict[str, float]:
+    """The features of several candidates as one: the largest value of each."""
+    out: dict[str, float] = {}
+    for feats in candidates:
+        for key, value in feats.items():
+            if value > out.get(key, float("-inf")):
+                out[key] = value
+    return out
 
 
 def is_lexical(name: str) -> bool:

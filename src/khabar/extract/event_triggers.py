@@ -159,6 +159,8 @@ class DetectorModel:
         bias = weights.pop("bias", 0.0)
         return cls(weights, bias, types)
 
-    def probability(self, features: dict[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+    def probability(self, features: dict[str, float], event_type: str = "") -> float:
+        """P(event); a `bias:TYPE` weight shifts the decision for one type."""
+        z = self.bias + self.weights.get(f"bias:{event_type}", 0.0)
+        z += sum(self.weights.get(k, 0.0) * v for k, v in features.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

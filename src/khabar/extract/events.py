@@ -30,7 +30,9 @@ from .event_actors import (
     group_coordination,
     participants_from_entities,
 )
-from .event_context import SentenceWords
+from ..kb.loader import load_kb
+from .event_context import SentenceWords, pool
+from .event_country import CountryFiller, document_country
 from .event_lexicon import EventLexicon, load_event_lexicon
 from .event_triggers import (
     Candidate,
@@ -47,6 +49,10 @@ from .event_triggers import (
 _CLAUSE_BREAK = re.compile(r"[؛;:«»\"“”()\[\]]|،\s*(?=و)|\s(?:فيما|بينما|في حين|وفي حين)\s")
 _NUMBER_AFTER = re.compile(
     r"\s*(?:\d|[٠-٩]|(?:ثلاث|أربع|خمس|ست|سبع|ثماني|تسع|عشر|مئ|مائ|ألف|اثن|اثني|عشرات|مئات))"
+)
+_NUMBER_BEFORE = re.compile(
+    r"(?:\d|[٠-٩]|ثلاث\w*|أربع\w*|خمس\w*|ست\w*|سبع\w*|ثماني\w*|تسع\w*|عشر\w*|عشرات|مئات|اثن\w*)"
+    r"\s*(?:من\s*)?$"
 )
 _MODAL = frozenset({"negation", "future", "hypothetical"})
 _NAME_KINDS_KEEP = frozenset({"agent", "role"})
@@ -91,6 +97,7 @@ class EventStage(BaseStage):
         # the fitted model scores the types it was trained on; the hand-set one all others
         self._model = DetectorModel.load(Path(self.model_path) if self.model_path else None)
         self._default_model = DetectorModel.load(data_path("event_detector_default.tsv"))
+        self._filler = CountryFiller(load_kb().nisba)
 
     def __call__(self, doc: Document) -> Document:
         self.setup()
@@ -121,10 +128,12 @@ class EventStage(BaseStage):
         for hit in hits:
             by_sentence.setdefault(bisect.bisect_right(starts, hit.start) - 1, []).append(hit)
         lookup = {e.id: e for e in doc.entities}
+        home = document_country(doc)
         out: list[tuple[Event, Candidate]] = []
         for index, sentence_hits in by_sentence.items():
             if index >= 0:
-                out += _SentenceCoder(self, doc, sentences[index], cues, lookup).code(sentence_hits)
+                coder = _SentenceCoder(self, doc, sentences[index], cues, lookup, home)
+                out += coder.code(sentence_hits)
         return out
 
 
@@ -151,7 +160,7 @@ def _outside_names(hits: list[TriggerHit], entities: list[Entity]) -> list[Trigg
 class _SentenceCoder:
     """Codes the trigger hits of one sentence."""
 
-    def __init__(self, stage: EventStage, doc: Document, sentence, cues: CueIndex, lookup):
+    def __init__(self, stage: EventStage, doc: Document, sentence, cues: CueIndex, lookup, home):
         self.stage = stage
         self.lexicon = stage._lexicon
         self.model = stage._model
@@ -173,6 +182,7 @@ class _SentenceCoder:
         self.parts = parts
         self.trigger_spans: list[tuple[int, int]] = []
         group_coordination(text, parts)
+        stage._filler.fill(text, sentence, parts, home)
         self.parts = parts
         self.places = [p for p in parts if p.kind in PLACE_KINDS or p.kind == "country"]
         self.breaks = [start + m.start() for m in _CLAUSE_BREAK.finditer(text[start:end])]
@@ -208,10 +218,24 @@ class _SentenceCoder:
             roles = self.roles(cand)
             cand.features = self.features(cand, roles, types_seen[cand.entry.type] > 1)
             model = self.model if cand.entry.type in self.model.types else self.default_model
-            cand.score = model.probability(cand.features)
+            cand.score = model.probability(cand.features, cand.entry.type)
             candidates[i] = (cand, roles)
+        self._gate([c for c, _ in candidates])
         events = [(self.event(c, r), c) for c, r in candidates]
         return _merge(events)
+
+    def _gate(self, cands: list[Candidate]) -> None:
+        """For the fitted types the model judges the sentence (the pooled features of all
+        candidates of a type): its best candidate takes that score, the others no more."""
+        by_type: dict[str, list[Candidate]] = {}
+        for cand in cands:
+            if cand.entry.type in self.model.types:
+                by_type.setdefault(cand.entry.type, []).append(cand)
+        for event_type, group in by_type.items():
+            gate = self.model.probability(pool([c.features for c in group]), event_type)
+            best = max(group, key=lambda c: c.score)
+            for cand in group:
+                cand.score = gate if cand is best else min(cand.score, gate)
 
     def _required(self, cand: Candidate) -> bool:
         """A discontinuous expression («وقعت الولايات المتحدة … على اتفاق») is complete."""
@@ -223,12 +247,33 @@ class _SentenceCoder:
     def roles(self, cand: Candidate) -> Roles:
         clause = self.clause(cand.hit.start)
         parts = [p for p in self.parts if clause[0] <= p.start and p.end <= clause[1]]
-        return assign_roles(
-            self.doc.text, clause, (cand.hit.start, cand.hit.end), parts,
+        text, hit = self.doc.text, cand.hit
+        roles = assign_roles(
+            text, clause, (hit.start, hit.end), parts,
             event_type=cand.entry.type, verbal=cand.verbal,
-            passive=cand.passive, genitive=cand.entry.genitive,
-            possessive=_has_enclitic(self.doc.text, cand.hit.end),
+            passive=cand.passive or self._counted_victims(cand, parts),
+            genitive=cand.entry.genitive, possessive=_has_enclitic(text, hit.end),
         )  # fmt: skip
+        if not roles.actors and not cand.verbal:
+            # «قصف إسرائيلي», «غارات جوية روسية»: the nisba after the noun names the actor
+            country = self.stage._filler.after(text, hit.end, clause[1])
+            if country is not None:
+                roles.actors = [Participant(hit.start, hit.end, text[hit.start : hit.end],
+                                            country, country, None, "country")]  # fmt: skip
+        return roles
+
+    def _counted_victims(self, cand: Candidate, parts: list[Participant]) -> bool:
+        """«قتل 28 شخصا», «ثلاثة جنود قتلوا»: a killing verb next to a counted noun is
+        the passive (the count are its victims), not an active verb with its subject."""
+        if not cand.verbal or cand.entry.genitive != "recipient":
+            return False
+        text, hit = self.doc.text, cand.hit
+        if _NUMBER_AFTER.match(text, hit.end, hit.end + 12):
+            return True
+        before = [p for p in parts if p.end <= hit.word_start]
+        if not before or len(text[before[-1].end : hit.word_start].split()) > 2:
+            return False
+        return bool(_NUMBER_BEFORE.search(text, max(0, before[-1].start - 14), before[-1].start))
 
     def near(self, cand: Candidate, back: int, ahead: int, kinds: frozenset[str]) -> list[CueHit]:
         clause = self.clause(cand.hit.start)

@@ -27,7 +27,7 @@ from ..errors import KnowledgeBaseError
 from ..kb.tsv import data_path, read_tsv
 from ..pipeline import BaseStage
 from ..text.matcher import PhraseMatcher
-from ..text.normalize import fold, fold_text
+from ..text.normalize import OffsetMap, fold, fold_text
 
 _KINDS = ("verb", "participle", "noun", "source")
 _WORD_KINDS = ("adverb", "boundary", "circumstance")
@@ -35,6 +35,8 @@ _RECENT = 700  # a subjectless verb continues the last speaker if it spoke this 
 _LAST_NP = re.compile(r"(?:(?<=\s)|^)(?:(?!(?:من|في|عن|علي|الي|مع|ضد)\s)\S+\s*){1,3}$")
 _PREPOSITION = re.compile(r"(?:في|الي|علي|عن|من|مع|الى|لدي|ب|ل)(?!\w)|[\"«“]")
 _CLAUSE_BREAK = re.compile(r"(?<!\w)(?:ب?ان|ان)(?!\w)|[،,:\"«»“”]")
+_MARKS = re.compile(r"[«»“”\"]")
+_OBJECT_LIKE = re.compile(r"\w+(?:ه|ها|هم|هما)(?!\w)")
 _AN = re.compile(r"(?<!\w)عن(?!\w)")
 _WINDOW = 220  # how far after a verb its content may start
 _CONTINUE_PARAGRAPHS = 3
@@ -72,7 +74,7 @@ class _Words:
 
     lead: re.Pattern[str]  # adverbs between the verb and its subject
     end: re.Pattern[str]  # where the subject phrase stops
-    before: re.Pattern[str]  # a subject before the verb, at the end of the clause so far
+    before: tuple[re.Pattern[str], ...]  # a subject before the verb, ending the clause so far
 
 
 def _load_verbs() -> tuple[PhraseMatcher, _Words]:
@@ -94,10 +96,12 @@ def _load_verbs() -> tuple[PhraseMatcher, _Words]:
     return matcher, _Words(
         lead=re.compile(rf"(?:[\s،,]*(?:{adverb})(?!\w))*[\s،,]*"),
         end=re.compile(rf"(?<!\w){stop}|[،,]\s*(?:(?:{adverb})(?!\w)|{stop})|[.:؟!?\n(]"),
-        before=re.compile(
-            r"(?:(?<!\w)[وف]?(?P<kana>كان|كانت|كانوا)\s+(?P<np>[^.،,]{2,80}?)\s+(?:قد\s+)?"
-            r"|(?P<np2>[^.،,\n]{2,60}?)\s+(?:الذي|التي|الذين)\s+)$"
-            r"|(?:^|(?:^|\s)(?:ب?ان|ان)\s)\s*(?P<np3>(?:\S+\s+){0,5}\S+)\s+$"
+        before=(  # tried in this order: relative clause, «كان … قد», a short clause-initial phrase
+            re.compile(r"(?P<np2>[^.،,\n]{2,60}?)\s+(?:الذي|التي|الذين)\s+$"),
+            re.compile(
+                r"(?<!\w)[وف]?(?P<kana>كان|كانت|كانوا)\s+(?P<np>[^.،,]{2,80}?)\s+(?:قد\s+)?$"
+            ),
+            re.compile(r"(?:^|(?:^|\s)(?:ب?ان|ان)\s)\s*(?P<np3>(?:\S+\s+){0,5}\S+)\s+$"),
         ),
     )
 
@@ -113,7 +117,7 @@ def quoted_spans(text: str) -> dict[int, int]:
     pending: tuple[int, str] | None = None  # an opening mark still waiting for its close
     carried = 0
     for start, end in paragraphs:
-        marks = [(i, text[i]) for i in range(start, end) if text[i] in '«»“”"']
+        marks = [(m.start(), m.group()) for m in _MARKS.finditer(text, start, end)]
         if pending is not None:
             close = _continuation_close(marks, pending[1])
             if close is not None:
@@ -213,6 +217,7 @@ class _Finder:
         self.mention_starts = [r.start for r in self.mentions]
         self.words = words
         self.history: list[Speaker] = []
+        self.quote_spans: list[tuple[int, int]] = []
         self.consumed: set[int] = set()  # source words already read as part of a verb's subject
 
     def run(self) -> list[Quote]:
@@ -237,20 +242,41 @@ class _Finder:
             return self._from_source(verb)
         window_end = min(len(self.text), verb.end + _WINDOW)
         folded, mapping = fold(self.text[verb.end : window_end])
-        opener = _OPENER.search(folded)
-        if opener is None or opener.lastgroup == "end":
+        opener = self._opener(folded, mapping, verb.end)
+        if opener is None:
             return None
         open_start = verb.end + mapping.to_original(opener.start())
         open_end = verb.end + mapping.span(opener.start(), opener.end())[1]
-        if any(v.word_start < open_start for v in later[:1]) and later[0].kind != "source":
+        between = [v for v in later if v.word_start < open_start]
+        if any(v.kind == "noun" for v in between):
             return None  # «نقلت سانا عن مصدر قوله إن»: the later speech word introduces it
+        self.consumed.update(v.start for v in between if v.kind == "participle")  # «وأضاف قائلا»
         region = (verb.end, open_start)
         content = self._content(opener.lastgroup or "", open_start, open_end, later, used)
         if content is None:
             return None
         start, end, direct = content
         speaker = self._speaker(verb, region)
+        self.quote_spans.append((start, end))
         return Quote(start, end, self.text[start:end], speaker, verb.lemma, direct)
+
+    def _opener(self, folded: str, mapping: OffsetMap, offset: int) -> re.Match[str] | None:
+        """What introduces the content; a short quoted name («وكالة "تشاينا نيوز" أن») is skipped."""
+        position = 0
+        while True:
+            opener = _OPENER.search(folded, position)
+            if opener is None or opener.lastgroup == "end":
+                return None
+            if opener.lastgroup != "mark":
+                return opener
+            at = offset + mapping.to_original(opener.start())
+            close = self.spans.get(at)
+            if close is None or len(self.text[at:close].split()) > 3:
+                return opener
+            # quote marks survive folding: the close is the next such mark in the folded window
+            position = folded.find(self.text[close], opener.end()) + 1
+            if position <= 0:
+                return None
 
     def _content(
         self, kind: str, open_start: int, open_end: int, later: list[_Verb], used: set[int]
@@ -331,12 +357,11 @@ class _Finder:
             source = self._after_an((max(0, verb.word_start - 100), verb.word_start))
             speaker = self._subject(source) if source else None
         elif verb.kind == "participle":
-            ref = self._mention_before(
-                verb.word_start, verb.word_start - self._sentence_start(verb.word_start)
-            )
-            speaker = self._speaker_from(ref) if ref is not None else None
+            speaker = self._sentence_subject(verb)
         if speaker is None:
-            speaker = self._antecedent(verb.word_start)
+            # «وأضاف أن» continues the last speaker; a bare «قال» inside a clause refers to
+            # the person just named («منزل … قال إنه لا يملكه»)
+            speaker = self._antecedent(verb.word_start, named_first=verb.word_start == verb.start)
         if speaker is not None:
             self.history.append(speaker)
         return speaker
@@ -388,6 +413,8 @@ class _Finder:
         inside = [m for m in self.mentions[lo:] if m.start < end and m.end <= end + 1]
         ref = min(inside, key=lambda m: (_TYPE_RANK[m.entity.type], m.start), default=None)
         phrase = self.text[start:end]
+        if ref is None and _OBJECT_LIKE.match(phrase):
+            return None  # «ووصف إدانته بأنها»: a noun with a pronoun is the object, not the subject
         if ref is not None:
             return Speaker(ref.entity.id, phrase, start, end, ref.entity.name)
         antecedent = None
@@ -399,22 +426,31 @@ class _Finder:
 
     def _subject_before(self, verb: _Verb) -> Speaker | None:
         """SVO («الوزارة قالت»), «وكانت الوزارة قد قالت», «فريق الدفاع الذي قال»."""
-        adjacent = self._mention_before(verb.word_start, 3, ("PER", "ORG", "LOC"))
-        if adjacent is not None and not self.text[adjacent.end : verb.word_start].strip():
-            return self._speaker_from(adjacent)
         clause_start = self._sentence_start(verb.word_start)
         folded, mapping = fold(self.text[clause_start : verb.word_start])
-        match = self.words.before.search(folded)
-        if match is None:
-            return None
-        group = next(g for g in ("np", "np2", "np3") if match.group(g) is not None)
+        for pattern in self.words.before:
+            match = pattern.search(folded)
+            found = self._subject_from_clause(match, mapping, clause_start, verb) if match else None
+            if found is not None:
+                return found
+        adjacent = self._mention_before(verb.word_start, 3, ("PER", "ORG", "LOC"))
+        plain = verb.word_start == verb.start  # «وقال» opens a new clause
+        if plain and adjacent is not None and not self.text[adjacent.end : verb.word_start].strip():
+            return self._speaker_from(adjacent)
+        return None
+
+    def _subject_from_clause(
+        self, match: re.Match[str], mapping: OffsetMap, clause_start: int, verb: _Verb
+    ) -> Speaker | None:
+        group = next(g for g in ("np", "np2", "np3") if match.groupdict().get(g) is not None)
         if group == "np3" and verb.word_start != verb.start:
             return None  # «وقال»: a new clause, no subject before it
         if group == "np3" and _CLAUSE_BREAK.search(match.group("np3")):
             return None
         if group == "np2":  # «من فريق الدفاع الذي قال»: the noun phrase after any preposition
             inner = _LAST_NP.search(match.group(group))
-            start, end = mapping.span(match.start(group) + inner.start(), match.end(group))
+            offset = inner.start() if inner else 0
+            start, end = mapping.span(match.start(group) + offset, match.end(group))
         else:
             start, end = mapping.span(match.start(group), match.end(group))
         return self._subject((clause_start + start, clause_start + end))
@@ -444,14 +480,12 @@ class _Finder:
         k = bisect.bisect_right(self.sentence_ends, position) - 1
         return self.sentence_ends[k] if k >= 0 else 0
 
-    def _mention_before(self, position: int, reach: int) -> _MentionRef | None:
+    def _mention_before(
+        self, position: int, reach: int, types: tuple[str, ...] = ("PER", "ORG")
+    ) -> _MentionRef | None:
         k = bisect.bisect_left(self.mention_starts, position)
         for ref in reversed(self.mentions[max(0, k - 12) : k]):
-            if (
-                ref.end <= position
-                and position - ref.end <= reach
-                and ref.entity.type in ("PER", "ORG")
-            ):
+            if ref.end <= position and position - ref.end <= reach and ref.entity.type in types:
                 return ref
         return None
 
@@ -460,14 +494,29 @@ class _Finder:
             return self.history[-1]
         return None
 
-    def _antecedent(self, position: int) -> Speaker | None:
+    def _antecedent(self, position: int, *, named_first: bool = False) -> Speaker | None:
+        """The last speaker, or with `named_first` a person named since (outside quotes)."""
         last = self._recent(position)
+        since = last.end if last and last.end is not None else 0
+        ref = self._named_since(position, since) if named_first else None
+        if ref is not None:
+            return self._speaker_from(ref)
         if last is not None:
             return Speaker(last.entity, last.text, last.start, last.end, last.name)
         ref = self._mention_before(position, position)
         if ref is not None:
             return self._speaker_from(ref)
         return self.history[-1] if self.history else None
+
+    def _named_since(self, position: int, since: int) -> _MentionRef | None:
+        k = bisect.bisect_left(self.mention_starts, position)
+        for ref in reversed(self.mentions[max(0, k - 30) : k]):
+            if ref.start < since:
+                return None
+            inside = any(s <= ref.start < e for s, e in self.quote_spans)
+            if ref.entity.type == "PER" and ref.end <= position and not inside:
+                return ref
+        return None
 
     @staticmethod
     def _speaker_from(ref: _MentionRef) -> Speaker:

@@ -86,12 +86,12 @@ _RIGHT_YEAR = re.compile(
 _PAIR_GAP = re.compile(r"\s*[/(\\\-–]?\s*")
 _PAIR_CLOSE = re.compile(r"\s*\)")
 _LEFT_SHAHR = re.compile(r"(?<!\w)[وبل]?شهر\s+$")
-_YEAR_ONLY = re.compile(
-    r"(?<!\w)(?:[وبلف]?(?:ال|ل|لل)?(?:عام|سنه)\s+)(\d{4})(?!\d)(\s*" + _YEAR_SUFFIX + ")?"
-    r"|(?<![\w/.\-])(\d{4})(\s?" + _YEAR_SUFFIX + ")"
-)
-_NUMERIC_DMY = re.compile(r"(?<![\d/.\-])(\d{1,2})([/.\-])(\d{1,2})\2(\d{4})(?![\d/.\-]?\d)")
-_NUMERIC_YMD = re.compile(r"(?<![\d/.\-])(\d{4})([/.\-])(\d{1,2})\2(\d{1,2})(?![\d/.\-]?\d)")
+# a four-digit number is found first (fast), then its marker is checked around it
+_FOUR_DIGITS = re.compile(r"(?<![\d/.\-])\d{4}(?!\d)")
+_YEAR_WORD_BEFORE = re.compile(r"(?<!\w)[وبلف]?(?:ال|ل|لل)?(?:عام|سنه)\s+$")
+_YEAR_SUFFIX_AFTER = re.compile(r"\s?" + _YEAR_SUFFIX)
+# day/month/year or year-month-day, told apart by which end has four digits
+_NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,4})([/.\-])(\d{1,2})\2(\d{1,4})(?![\d/.\-]?\d)")
 
 
 def _load_tables() -> _Tables:
@@ -133,9 +133,7 @@ def _load_tables() -> _Tables:
 def _load_ordinals() -> dict[str, int]:
     path = data_path("numbers.tsv")
     out: dict[str, int] = {}
-    for number, row in read_tsv(
-        path, ("word", "value", "kind"), non_empty=("word", "kind")
-    ):
+    for number, row in read_tsv(path, ("word", "value", "kind"), non_empty=("word", "kind")):
         if row["kind"] != "ordinal":
             continue
         if not row["value"].isdigit() or not 1 <= int(row["value"]) <= 31:
@@ -291,30 +289,36 @@ def hijri_to_gregorian(year: int, month: int, day: int) -> date | None:
 
 def _numeric_dates(folded: str) -> list[AbsoluteDate]:
     out: list[AbsoluteDate] = []
-    for pattern, order in ((_NUMERIC_DMY, (4, 3, 1)), (_NUMERIC_YMD, (1, 3, 4))):
-        for match in pattern.finditer(folded):
-            year, month, day = (int(match.group(g)) for g in order)
-            if 1900 <= year <= 2099 and 1 <= month <= 12 and 1 <= day <= _days_in(year, month):
-                out.append(
-                    AbsoluteDate(
-                        match.start(), match.end(), year, month, day, "gregorian", match.group()
-                    )
-                )
+    for match in _NUMERIC.finditer(folded):
+        first, last = match.group(1), match.group(4)
+        if len(first) == 4 and len(last) <= 2:
+            year, month, day = int(first), int(match.group(3)), int(last)
+        elif len(last) == 4 and len(first) <= 2:
+            year, month, day = int(last), int(match.group(3)), int(first)
+        else:
+            continue
+        if 1900 <= year <= 2099 and 1 <= month <= 12 and 1 <= day <= _days_in(year, month):
+            item = AbsoluteDate(match.start(), match.end(), year, month, day, "gregorian", "")
+            item.text = match.group()
+            out.append(item)
     return out
 
 
 def _year_only(folded: str) -> list[AbsoluteDate]:
     out: list[AbsoluteDate] = []
-    for match in _YEAR_ONLY.finditer(folded):
-        year = int(match.group(1) or match.group(3))
-        suffix = (match.group(2) or match.group(4) or "").strip()
+    for digits in _FOUR_DIGITS.finditer(folded):
+        word = _YEAR_WORD_BEFORE.search(folded, max(0, digits.start() - 12), digits.start())
+        after = _YEAR_SUFFIX_AFTER.match(folded, digits.end())
+        if word is None and after is None:
+            continue
+        start = word.start() if word else digits.start()
+        end = after.end() if after else digits.end()
+        year, suffix = int(digits.group()), (after.group().strip() if after else "")
         hijri = suffix.startswith("ه") or suffix == "للهجره"
         if hijri and 1300 <= year <= 1600:
-            item = _from_hijri(match.start(), match.end(), match.group(), year, None, None)
+            item = _from_hijri(start, end, folded[start:end], year, None, None)
         elif not hijri and _plausible_year(year, "gregorian", True):
-            item = AbsoluteDate(
-                match.start(), match.end(), year, None, None, "gregorian", match.group()
-            )
+            item = AbsoluteDate(start, end, year, None, None, "gregorian", folded[start:end])
         else:
             continue
         if item is not None:

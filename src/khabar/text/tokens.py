@@ -2,7 +2,7 @@
 
 A word is a run of letters of any script, with Arabic diacritics, tatweel and zero-width
 joiners after its first letter («بـ», «مُحمّد»). A number is a run of digits (ASCII, Arabic-Indic, Persian)
-with `.`, `,`, «٫» or «٬» between digit groups («3.5», «1,000», «٣٫٥»). Anything else that is
+with `.`, `,`, «٫», «٬» or the Maghrebi «ر» between digit groups («3.5», «1,000», «٣٫٥», «7ر3»). Anything else that is
 not a space is a token of its own.
 """
 
@@ -17,9 +17,11 @@ _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06e
 # the word branch is unrolled (letters, then marks+letters): a run of plain letters, the
 # common case, is one fast class loop
 _WORD = rf"[^\W\d_]+(?:[{_MARKS}]+[^\W\d_]*)*"
-TOKEN_PATTERN = re.compile(rf"{_WORD}|\d+(?:[.,٫٬]\d+)*|\S")
+# «7ر3» is how Maghrebi wires write 3.7 (the decimal part first): one number
+_NUMBER = r"\d+(?:[.,٫٬ر]\d+)*"
+TOKEN_PATTERN = re.compile(rf"{_WORD}|{_NUMBER}|\S")
 WORD = re.compile(_WORD)
-NUMBER = re.compile(r"\d+(?:[.,٫٬]\d+)*")
+NUMBER = re.compile(_NUMBER)
 
 
 def tokenize(text: str) -> list[Token]:

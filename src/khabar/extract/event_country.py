@@ -1,0 +1,81 @@
+"""Countries for event participants that carry none.
+
+An agent noun is often qualified by a nisba adjective («دورية بريطانية», «مصورا فرنسيا»,
+«القوات الأمريكية» when the entity stage did not join them), and a nominal trigger names its
+actor the same way («قصف إسرائيلي», «غارات جوية روسية»). Where no adjective says it, news
+convention places the unnamed actors of a report — «القوات», «مسلحون», «شخصا» — in the country
+where it happens: the nearest place of the sentence, else the dateline, else the country the
+document mentions most.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..doc import Document
+from ..text.normalize import fold_text
+from .event_actors import PLACE_KINDS, Participant
+
+_WORD = re.compile(r"[^\W\d_]+")
+# participants whose country can come from the place of the report
+FILLABLE = frozenset({"agent", "person"})
+# words an adjective chain may hold before the nisba («غارات جوية إسرائيلية»)
+_SKIP = frozenset({"جويه", "جوي", "جويا", "صاروخيه", "صاروخي", "انتحاري", "انتحاريه", "مسلح",
+                   "مسلحه", "مجهولين", "مجهولون", "عنيف", "عنيفه", "جديد", "جديده"})  # fmt: skip
+
+
+class CountryFiller:
+    """Nisba lookups (folded adjective → country id) after a mention or a trigger."""
+
+    def __init__(self, nisba: dict[str, str]):
+        self.nisba = nisba
+
+    def lookup(self, word: str) -> str | None:
+        folded = fold_text(word)
+        for form in (folded, folded.removeprefix("و")):
+            country = self.nisba.get(form)
+            if country is None and form.endswith("يا"):
+                country = self.nisba.get(form[:-1])  # accusative «فرنسيا» → «فرنسي»
+            if country is not None:
+                return country
+        return None
+
+    def after(self, text: str, end: int, limit: int, words: int = 3) -> str | None:
+        """The country of a nisba among the next `words` words (adjectives may come first)."""
+        for i, match in enumerate(_WORD.finditer(text, end, min(limit, end + 60))):
+            if i >= words:
+                break
+            if i == 0 and match.start() > end and text[end : match.start()].strip():
+                return None  # punctuation ends the noun phrase
+            country = self.lookup(match.group())
+            if country is not None:
+                return country
+            if fold_text(match.group()).removeprefix("ال") not in _SKIP and i > 0:
+                break
+        return None
+
+    def fill(self, text: str, sentence: tuple[int, int], parts: list[Participant],
+             fallback: str | None) -> None:  # fmt: skip
+        """Give agent nouns and people without a country one (nisba, place, fallback)."""
+        places = [p for p in parts if p.country and (p.kind in PLACE_KINDS or p.kind == "country")]
+        for part in parts:
+            if part.country or part.kind not in FILLABLE:
+                continue
+            country = self.after(text, part.end, sentence[1], words=2)
+            if country is None and places:
+                country = min(places, key=lambda p: abs(p.start - part.start)).country
+            part.country = country or fallback
+
+
+def document_country(doc: Document) -> str | None:
+    """The country of the dateline, else the one most mentioned (countries and places)."""
+    counts: Counter[str] = Counter()
+    dateline = fold_text(doc.source.dateline or "")
+    for entity in doc.entities:
+        if not entity.country or (entity.kind or "") not in PLACE_KINDS | {"country"}:
+            continue
+        if dateline and any(fold_text(m.text) == dateline for m in entity.mentions):
+            return entity.country
+        counts[entity.country] += len(entity.mentions)
+    return counts.most_common(1)[0][0] if counts else None
