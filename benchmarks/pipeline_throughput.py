@@ -35,12 +35,6 @@ def take(corpus: Path, limit: int, target: Path) -> int:
     return written
 
 
-def peak_rss_mb() -> tuple[float, float]:
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return own, children
-
-
 def measure(path: Path, stages: list[str], engine_name: str, workers: int) -> dict[str, float]:
     engine = registry.make_engine(engine_name, workers)
     counts = {"documents": 0, "failures": 0}
@@ -62,6 +56,7 @@ def measure(path: Path, stages: list[str], engine_name: str, workers: int) -> di
         "docs_per_s": counts["documents"] / seconds,
         "mb_per_s": megabytes / seconds,
         "mb": megabytes,
+        "worker_rss_mb": report.worker_peak_rss_kb / 1024,
     }
 
 
@@ -81,12 +76,12 @@ def main() -> None:
         print(f"{n} articles, {size:.1f} MB of JSONL; stages: {','.join(stages)}; cores: {os.cpu_count()}")
         for workers in [int(w) for w in args.workers.split(",")]:
             result = measure(sample, stages, args.engine, workers)
-            own, children = peak_rss_mb()
+            own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
             print(
                 f"{args.engine} workers={workers}: {result['documents']} docs, {result['failures']} failed, "
                 f"{result['seconds']:.1f} s, {result['docs_per_s']:.0f} docs/s, "
                 f"{result['mb_per_s']:.2f} MB/s of text ({result['mb_per_s'] / workers:.2f} per worker); "
-                f"peak RSS main {own:.0f} MB, largest worker {children:.0f} MB"
+                f"peak RSS main {own:.0f} MB, largest worker {result['worker_rss_mb']:.0f} MB"
             )
 
 

@@ -62,6 +62,8 @@ def test_amounts_money_and_percent(stage: AmountStage, text: str, expected: list
         ("نحو ثلاثة آلاف وخمسمئة لاجئ", 3500),
         ("يضم سبعة ملايين نسمة", 7e6),
         ("يسكنها 1.200.000 نسمة", 1.2e6),
+        ("بلغ المؤشر 12620،5 نقطة", 12620.5),  # Arabic comma as the decimal point
+        ("سجل المؤشر 2ر183 نقطة", 183.2),  # Tunisian agency style: 183.2
     ],
 )
 def test_amounts_number_words(stage: AmountStage, text: str, value: float) -> None:

@@ -24,6 +24,7 @@ class BatchReport:
     stats: RunStats = field(default_factory=RunStats)
     seconds: float = 0.0
     input_bytes: int = 0
+    worker_peak_rss_kb: int = 0
 
     @property
     def failed(self) -> int:
@@ -74,6 +75,7 @@ def run_batch(
             sink(item)
         report.stats.merge(result.stats)
         report.input_bytes += result.shard.size
+        report.worker_peak_rss_kb = max(report.worker_peak_rss_kb, result.worker_peak_rss_kb)
         if on_shard:
             on_shard(result.stats.documents, sum(result.stats.failures.values()), result.shard.size)
     flush_planning_failures()

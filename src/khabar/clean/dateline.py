@@ -2,13 +2,16 @@
 
 Forms handled (and their mixtures): «( أردو بوینت نتورك ۔ / سبوتنيك - 02 يوليو 2021ء)»,
 «القاهرة - (أ ف ب) -», «بيروت – رويترز:», «واشنطن (سي إن إن) --», «لندن: «الشرق الأوسط»»,
-«الرياض - واس», «دبي - سكاي نيوز عربية», «عين اليوم – أبوظبي /».
+«الرياض - واس», «دبي - سكاي نيوز عربية», «عين اليوم – أبوظبي /», «سبق- الدمام:», the SPA form
+«بريدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس», and bylines alone on a short line
+(«محمد العلي – الطائف», when the first word is a known given name).
 
 The line prefix is read as parts separated by dashes, colons or slashes: bracketed groups,
-known outlet/agency names, dates and at most one unknown short part (the city). The
-dateline is the longest run of parts that names a source and ends at a separator, a closing
-bracket or the end of the line. Matching runs on folded text; results use the original.
-"""
+known outlet/agency names (kb/data/outlets.tsv, agencies.tsv), dates and short unknown parts
+(a city, or an author before the outlet). The dateline is the longest run of parts that names
+a source and ends at a separator, a closing bracket or the end of the line. `parse_credit`
+reads a credit that only names sources («فرانس24/ أ ف ب», «(واج)») at the end of a text.
+Matching runs on folded text; results are reported as written."""
 
 from __future__ import annotations
 

@@ -32,7 +32,6 @@ _NON_ARABIC_RUN = re.compile(r"(?:(?<=\s)|^)[^\u0600-\u06FF\s][^\u0600-\u06FF\n]
 _CODE_MARKS = re.compile(r"[{};=()\[\]]")
 _CODE_DENSITY = 0.06
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
-_SPACES = re.compile(r"[^\S\n]{2,}|[^\S \n]")  # runs, and single tabs / no-break spaces
 
 
 @dataclass(slots=True)
@@ -92,7 +91,7 @@ def prefix_end(safe: str, line: Line, phrase: str) -> int:
 def join_paragraphs(safe: str, lines: list[Line]) -> str:
     parts: list[str] = []
     for line in lines:
-        paragraph = _SPACES.sub(" ", safe[line.start : line.end])
+        paragraph = collapse_spaces(safe[line.start : line.end])
         if parts:
             parts.append("\n" if line.soft else "\n\n")
         parts.append(paragraph)
@@ -100,4 +99,5 @@ def join_paragraphs(safe: str, lines: list[Line]) -> str:
 
 
 def collapse_spaces(text: str) -> str:
-    return _SPACES.sub(" ", text)
+    """Runs of spaces, tabs and no-break spaces as one space (a line has no newline)."""
+    return " ".join(text.split())

@@ -8,6 +8,7 @@ gives the same result on every engine.
 from __future__ import annotations
 
 import json
+import resource
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -45,6 +46,7 @@ class ShardResult:
     shard: Shard
     items: list[Processed]
     stats: RunStats
+    worker_peak_rss_kb: int = 0  # of the process that ran the shard, for benchmarks
 
 
 class ShardTask:
@@ -77,7 +79,8 @@ class ShardTask:
             stats.add(outcome)
             items.append(_serialise(outcome))
         light = Shard(shard.reader, shard.path, shard.start, shard.end, shard.first_line, None, shard.size)
-        return ShardResult(light, items, stats)
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return ShardResult(light, items, stats, peak)
 
 
 def _serialise(outcome: Outcome) -> Processed:

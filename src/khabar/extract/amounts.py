@@ -32,7 +32,9 @@ _CONTEXT_KINDS = (
     "percent",
 )  # fmt: skip
 # digits may carry one proclitic («و12», «ب5») but must not sit inside a longer token
-_DIGITS = re.compile(r"(?:(?<![\w.,])|(?<=(?<!\w)[وبلف]))\d+(?:[.,]\d+)*(?!\w)")
+# «1،4» (Arabic comma as decimal point, Maghreb) and «5ر3» (3.5 in Tunisian agency style)
+# are single numbers
+_DIGITS = re.compile(r"(?:(?<![\w.,،])|(?<=(?<!\w)[وبلف]))(?:\d+ر\d+|\d+(?:[.,،]\d+)*)(?!\w)")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 
@@ -105,6 +107,10 @@ def _currencies() -> PhraseMatcher:
 
 
 def _digit_value(text: str) -> float:
+    if "ر" in text:
+        whole_reversed, _, fraction = text.partition("ر")
+        return float(f"{fraction}.{whole_reversed}")
+    text = text.replace("،", ".")
     if _THOUSANDS.fullmatch(text):
         return float(text.replace(",", ""))
     if text.count(".") + text.count(",") > 1:

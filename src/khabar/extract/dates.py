@@ -91,7 +91,10 @@ _YEAR = re.compile(
 )
 _YEAR_RANGE = re.compile(r"(?<![\w.,/\-])((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)\d\d)(?![\d.,/\-]?\d)")
 _DEFINITE_NEXT = re.compile(r"\s+ال\w")
-_CLAUSE_START = re.compile(r"[.!?؟\n؛]")
+# a future verb only reaches a weekday in its own clause: «وسيستمر الجدل لأن الحكم الصادر الخميس»
+_CLAUSE_START = re.compile(
+    r"[.!?؟\n؛]|(?<!\w)(?:لان|بعد ان|الذي|التي|الذين|حيث|عندما|بينما|لكن|غير ان)(?!\w)"
+)
 _FUTURE_VERB = r"(?<!\w)[وف]?س[يتن](?!يطر|ينا|يد|يف|تار|نغافور|ويسر)[^\sاوي]{2,}"
 _RANGE_DAY = re.compile(r"(?:(?:بين|من|يومي|ليله|ليل)\s+)?(?:ال)?(\d{1,2})\s*(?:و|الي|حتي|-|–)\s*$")
 _BETWEEN = re.compile(r"(?:^|\s)[وف]?(?:بين|ما بين)\s*$")

@@ -25,6 +25,10 @@ _SKIP = frozenset({"جويه", "جوي", "جويا", "صاروخيه", "صارو
                    "مسلحه", "مجهولين", "مجهولون", "عنيف", "عنيفه", "جديد", "جديده"})  # fmt: skip
 
 
+# words after which a nisba is a noun: counts and quantifiers («آلاف الإيرانيين»)
+_COUNTED = re.compile(r"^(?:و?(?:الاف|الف|مئات|عشرات|مئه|مائه|بعض|كثير|من|ان|قال|اعلن|يتظاهر|تظاهر)\w*)$")
+
+
 class CountryFiller:
     """Nisba lookups (folded adjective → country id) after a mention or a trigger."""
 
@@ -54,6 +58,23 @@ class CountryFiller:
             if fold_text(match.group()).removeprefix("ال") not in _SKIP and i > 0:
                 break
         return None
+
+    def add_people(self, text: str, sentence: tuple[int, int], parts: list[Participant]) -> None:
+        """Nationality nouns standing alone («آلاف الإيرانيين», «مئات الصرب») as participants;
+        a nisba right after a mention is its adjective, not another participant."""
+        for match in _WORD.finditer(text, *sentence):
+            country = self.nisba.get(fold_text(match.group()).removeprefix("و"))
+            if country is None:
+                continue
+            start, end = match.span()
+            if any(p.start < end and start < p.end for p in parts):
+                continue
+            if any(0 <= start - p.end <= 1 for p in parts):
+                continue
+            prev = _WORD.findall(text[max(sentence[0], start - 25) : start])
+            if prev and not _COUNTED.match(fold_text(prev[-1])):
+                continue  # after an ordinary noun the nisba is its adjective
+            parts.append(Participant(start, end, match.group(), None, country, "CVL", "agent"))
 
     def fill(self, text: str, sentence: tuple[int, int], parts: list[Participant],
              fallback: str | None) -> None:  # fmt: skip

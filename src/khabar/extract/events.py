@@ -29,6 +29,7 @@ from .event_actors import (
     assign_roles,
     group_coordination,
     participants_from_entities,
+    preposition_before,
 )
 from ..kb.loader import load_kb
 from .event_context import SentenceWords, pool
@@ -54,6 +55,9 @@ _NUMBER_BEFORE = re.compile(
     r"(?:\d|[٠-٩]|ثلاث\w*|أربع\w*|خمس\w*|ست\w*|سبع\w*|ثماني\w*|تسع\w*|عشر\w*|عشرات|مئات|اثن\w*)"
     r"\s*(?:من\s*)?$"
 )
+_SETTING_PREPS = frozenset({"في", "ب", "قرب", "عن"})
+_PLACE_TARGET = frozenset({"ASSAULT"})
+_PLACE_ACTOR = {"PROTEST": "CVL"}
 _MODAL = frozenset({"negation", "future", "hypothetical"})
 _NAME_KINDS_KEEP = frozenset({"agent", "role"})
 
@@ -182,6 +186,8 @@ class _SentenceCoder:
         self.parts = parts
         self.trigger_spans: list[tuple[int, int]] = []
         group_coordination(text, parts)
+        stage._filler.add_people(text, sentence, parts)
+        group_coordination(text, parts)
         stage._filler.fill(text, sentence, parts, home)
         self.parts = parts
         self.places = [p for p in parts if p.kind in PLACE_KINDS or p.kind == "country"]
@@ -246,7 +252,10 @@ class _SentenceCoder:
 
     def roles(self, cand: Candidate) -> Roles:
         clause = self.clause(cand.hit.start)
-        parts = [p for p in self.parts if clause[0] <= p.start and p.end <= clause[1]]
+        parts = [
+            p for p in self.parts
+            if clause[0] <= p.start and p.end <= clause[1] and not self._setting(p, clause[0])
+        ]  # fmt: skip
         text, hit = self.doc.text, cand.hit
         roles = assign_roles(
             text, clause, (hit.start, hit.end), parts,
@@ -254,13 +263,37 @@ class _SentenceCoder:
             passive=cand.passive or self._counted_victims(cand, parts),
             genitive=cand.entry.genitive, possessive=_has_enclitic(text, hit.end),
         )  # fmt: skip
-        if not roles.actors and not cand.verbal:
+        if not roles.recipients and cand.entry.type in _PLACE_TARGET:
+            roles.recipients = self._place_target(roles.actors, hit.start)
+        if not cand.verbal:
             # «قصف إسرائيلي», «غارات جوية روسية»: the nisba after the noun names the actor
             country = self.stage._filler.after(text, hit.end, clause[1])
             if country is not None:
                 roles.actors = [Participant(hit.start, hit.end, text[hit.start : hit.end],
                                             country, country, None, "country")]  # fmt: skip
+                roles.recipients = [p for p in roles.recipients if p.country != country]
+        if not roles.actors and cand.entry.type in _PLACE_ACTOR:
+            roles.actors = self._place_target([], hit.start, _PLACE_ACTOR[cand.entry.type])
         return roles
+
+    def _setting(self, part: Participant, clause_start: int) -> bool:
+        """A place after «في», «قرب», «ب»… is where it happened, not who took part."""
+        if part.kind not in PLACE_KINDS:
+            return False
+        return preposition_before(self.doc.text, clause_start, part) in _SETTING_PREPS
+
+    def _place_target(
+        self, actors: list[Participant], at: int, sector: str | None = None
+    ) -> list[Participant]:
+        """An attack with no named target is coded against the country where it happened;
+        a protest with no named protesters is by people of that country."""
+        used = {p.country for p in actors}
+        places = [p for p in self.places if p.country and p.country not in used]
+        if places:
+            place = min(places, key=lambda p: abs(p.start - at))
+            return [Participant(place.start, place.end, place.text, place.entity_id,
+                                place.country, sector, place.kind)]  # fmt: skip
+        return []
 
     def _counted_victims(self, cand: Candidate, parts: list[Participant]) -> bool:
         """«قتل 28 شخصا», «ثلاثة جنود قتلوا»: a killing verb next to a counted noun is

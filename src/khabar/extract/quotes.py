@@ -35,6 +35,9 @@ _RECENT = 700  # a subjectless verb continues the last speaker if it spoke this 
 _LAST_NP = re.compile(r"(?:(?<=\s)|^)(?:(?!(?:من|في|عن|علي|الي|مع|ضد)\s)\S+\s*){1,3}$")
 _PREPOSITION = re.compile(r"(?:في|الي|علي|عن|من|مع|الى|لدي|ب|ل)(?!\w)|[\"«“]")
 _CLAUSE_BREAK = re.compile(r"(?<!\w)(?:ب?ان|ان)(?!\w)|[،,:\"«»“”]")
+_OPEN_CONTEXT = "([{«-–—/:،,"
+_CLOSE_CONTEXT = ")]}».,،:;!?؟-–—"
+_FA_INNA = re.compile(r"(?<!\w)ف(?:ان|انه|انها|انهم|قد)(?!\w)")
 _MARKS = re.compile(r"[«»“”\"]")
 _OBJECT_LIKE = re.compile(r"\w+(?:ه|ها|هم|هما)(?!\w)")
 _AN = re.compile(r"(?<!\w)عن(?!\w)")
@@ -92,7 +95,8 @@ def _load_verbs() -> tuple[PhraseMatcher, _Words]:
     matcher.build()
     adverb, boundary = _alternation(words["adverb"]), _alternation(words["boundary"])
     circumstance = _alternation(words["circumstance"])
-    stop = rf"(?:[وف]?(?:{boundary})|في\s+(?:{circumstance}))(?!\w)"
+    # «في بيانها», «في بلاغه»: a noun with a possessive after «في» is a circumstance too
+    stop = rf"(?:[وف]?(?:{boundary})|في\s+(?:{circumstance}|\w+(?:ه|ها|هم)))(?!\w)"
     return matcher, _Words(
         lead=re.compile(rf"(?:[\s،,]*(?:{adverb})(?!\w))*[\s،,]*"),
         end=re.compile(rf"(?<!\w){stop}|[،,]\s*(?:(?:{adverb})(?!\w)|{stop})|[.:؟!?\n(]"),
@@ -129,7 +133,7 @@ def quoted_spans(text: str) -> dict[int, int]:
                 if carried > _CONTINUE_PARAGRAPHS:
                     pending = None
                 continue
-        pending = _pair(marks, spans)
+        pending = _pair(text, marks, spans)
         carried = 0
     return spans
 
@@ -150,14 +154,30 @@ def _continuation_close(marks: list[tuple[int, str]], opener: str) -> int | None
     return None
 
 
-def _pair(marks: list[tuple[int, str]], spans: dict[int, int]) -> tuple[int, str] | None:
+def _plain_role(text: str, i: int) -> str:
+    """Whether a straight quote opens («"word»), closes («word" »), or could do either."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    spaced_before = before.isspace() or before in _OPEN_CONTEXT
+    spaced_after = after.isspace() or after in _CLOSE_CONTEXT
+    if spaced_before and not spaced_after:
+        return "open"
+    if spaced_after and not spaced_before:
+        return "close"
+    return "either"
+
+
+def _pair(text: str, marks: list[tuple[int, str]], spans: dict[int, int]) -> tuple[int, str] | None:
     """Pairs the marks of one paragraph; returns an opening mark left open, if any."""
     stack: list[tuple[int, str]] = []
     plain_open: int | None = None
     for i, c in marks:
         if c == '"':
+            role = _plain_role(text, i)
             if plain_open is None:
-                plain_open = i
+                plain_open = i if role != "close" else None  # a stray closing mark
+            elif role == "open":
+                plain_open = i  # the earlier opening mark was never closed («"ابل "لتوفير»)
             else:
                 spans[plain_open] = i
                 plain_open = None
@@ -304,7 +324,20 @@ class _Finder:
         return self.sentence_ends[k] if k < len(self.sentence_ends) else len(self.text)
 
     def _from_source(self, verb: _Verb) -> Quote | None:
-        """«… ، بحسب المرصد»: the clause before the source word, attributed to what follows."""
+        """«بحسب المرصد فإن …» reports what follows «فإن»; «… ، بحسب المرصد» what precedes."""
+        sentence_end = self._sentence_end(verb.end)
+        folded, mapping = fold(self.text[verb.end : sentence_end])
+        fa = _FA_INNA.search(folded)
+        if fa is not None:
+            open_end = verb.end + mapping.span(fa.start(), fa.end())[1]
+            speaker = self._subject((verb.end, verb.end + mapping.to_original(fa.start())))
+            start, end = _strip(self.text, open_end, sentence_end)
+            if speaker is None or end <= start:
+                return None
+            if self.text[start] in '«"“' and start in self.spans:
+                start, end = start + 1, self.spans[start]
+            self.history.append(speaker)
+            return Quote(start, end, self.text[start:end], speaker, verb.lemma, False)
         k = bisect.bisect_right(self.sentence_ends, verb.word_start) - 1
         sentence_start = self.sentence_ends[k] if k >= 0 else 0
         start, end = _strip(self.text, sentence_start, verb.word_start)
