@@ -143,3 +143,21 @@ def test_dates_without_publication_date_stay_unresolved(stage: DateStage) -> Non
         ("5 مايو", None, False),
         ("9 مايو 2020", "2020-05-09", True),
     ]
+
+
+def test_dates_seed_through_the_pipeline() -> None:
+    from khabar.registry import available_stages, build_pipeline
+
+    names = [n for n in available_stages() if n in ("clean", "metadata", "sentences")]
+    raw = SEED.read_text(encoding="utf-8")
+    outcome = build_pipeline([*names, "dates"]).run_one(
+        Document(id="seed", raw=raw, source=Source(published="2021-07-02"))
+    )
+    assert outcome.document is not None
+    values = {d.text: d.value for d in outcome.document.dates}
+    assert values["اليوم الجمعة"] == "2021-07-02"
+    assert values["نهاية شباط/فبراير من العام الماضي"] == "2020-02"
+    assert values["الأول من أيار/مايو الماضي"] == "2021-05-01"
+    assert values["11 أيلول/سبتمبر"] == "2021-09-11"
+    assert values["عام 2001"] == "2001"
+    assert values["منذ أكثر من 18 عامًا"] == "P18Y" and values["في غضون 14 شهرا"] == "P14M"

@@ -127,3 +127,16 @@ def test_quotes_quotation_continues_over_paragraphs() -> None:
     first = text.index('"')
     assert text[first + 1 : spans[first]] == 'الجزء الأول.\n(تستمر)\nالجزء الثاني مع "اسم" داخلي'
     assert len(spans) == 2
+
+
+def test_quotes_source_before_fa_inna(stage: QuoteStage) -> None:
+    text = "وبحسب صحيفة الأيام فإن الحكومة ستستقيل قريبا."
+    doc = _doc(text, {"صحيفة الأيام": ("org:ayyam", "ORG")})
+    assert _quotes(stage, doc) == [("الحكومة ستستقيل قريبا", "org:ayyam", "حسب", False)]
+
+
+def test_quotes_stray_straight_quote_does_not_shift_pairs() -> None:
+    text = 'طلبت المحكمة من "الشركة "تقديم المساعدة" فورا. وقال المدير إن "القرار خاطئ".'
+    spans = quoted_spans(text)
+    pairs = sorted(text[start + 1 : end] for start, end in spans.items())
+    assert pairs == ["القرار خاطئ", "تقديم المساعدة"]

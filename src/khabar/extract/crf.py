@@ -52,6 +52,7 @@ class NerResources:
     cues: PhraseMatcher | None = None  # titles and roles that announce a person's name
     given_names: frozenset[str] = frozenset()
     nisba: frozenset[str] = frozenset()
+    name_parts: dict[str, str] = field(default_factory=dict)  # folded stem -> PER | ORG | LOC
 
     @classmethod
     def load(
@@ -210,6 +211,10 @@ class FeatureExtractor:
         if given:
             feats.append("gn")
             core.append("gn")
+        part = res.name_parts.get(stem)
+        if part:
+            feats.append("np=" + part)
+            core.append("np=" + part)
         if nisba:
             feats.append("ni")
         context = tuple([f"{off}:{f}" for f in core] for off in ("-2", "-1", "+1", "+2"))

@@ -43,7 +43,7 @@ class SentenceWords:
         for match in _TOKEN.finditer(text, start, end):
             self.starts.append(match.start())
             token = match.group()
-            self.words.append("#" if token.isdigit() else norm_word(fold_text(token)))
+            self.words.append(_number(token) if token.isdigit() else norm_word(fold_text(token)))
         self.stems = [stem(w) for w in self.words]
         self.bag = frozenset(self.words) | frozenset(self.stems)
 
@@ -67,6 +67,11 @@ class SentenceWords:
         for word in self.bag:
             feats[f"s:{type_}:{word}"] = 1.0
         return feats
+
+
+def _number(token: str) -> str:
+    """Numbers as two classes: a year («#y», often background) and any other count («#»)."""
+    return "#y" if len(token) == 4 and token[:2] in ("19", "20") else "#"
 
 
 def stem(word: str) -> str:

@@ -123,7 +123,8 @@ class Words:
 FEATURES = (
     "prior", "verb", "passive", "actor", "recipient", "no_participant", "report", "casualty",
     "number_after", "legal", "generic", "future", "hypothetical", "negation", "history",
-    "definite_noun", "repeated", "quoted", "place",
+    "definite_noun", "repeated", "quoted", "place", "year", "imperfect", "question",
+    "pluperfect", "fear", "attributed",
 )  # fmt: skip
 
 

@@ -55,6 +55,15 @@ _NUMBER_BEFORE = re.compile(
     r"(?:\d|[٠-٩]|ثلاث\w*|أربع\w*|خمس\w*|ست\w*|سبع\w*|ثماني\w*|تسع\w*|عشر\w*|عشرات|مئات|اثن\w*)"
     r"\s*(?:من\s*)?$"
 )
+_YEAR = re.compile(r"(?<!\d)(?:19[4-9]\d|20[0-4]\d)(?!\d)")
+_PLUPERFECT = re.compile(r"(?:^|\s)و?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,5}قد\s")
+_FEAR = re.compile(
+    r"مخاوف|تخوف|خشية|يخشى|تحذير|حذر|تهديد|محتمل|احتمال|استعداد|تستعد|يستعد|لمنع|منع وقوع"
+)
+_ATTRIBUTED = re.compile(
+    r"(?:^|\s)و?(?:قال|قالت|أعلن|أعلنت|اعلن|اعلنت|أفاد|أفادت|افاد|افادت|ذكر|ذكرت|أكد|أكدت|اكد|"
+    r"اكدت|أوضح|أوضحت|صرح)|مصادر|مصدر|شهود"
+)
 _SETTING_PREPS = frozenset({"في", "ب", "قرب", "عن"})
 _PLACE_TARGET = frozenset({"ASSAULT"})
 _PLACE_ACTOR = {"PROTEST": "CVL"}
@@ -346,11 +355,27 @@ class _SentenceCoder:
             "quoted": float(attrs.quote_at(self.doc.quotes, hit.start, hit.end) is not None),
             "place": float(bool(self.places)),
         }
+        f.update(self.sentence_features(hit))
         if entry.type in self.model.types:
             f.update(
                 self.sentence_words().features(entry.type, entry.lemma, hit.word_start, hit.end)
             )
         return f
+
+    def sentence_features(self, hit: TriggerHit) -> dict[str, float]:
+        """Frames of the sentence: a year (background), «وكان … قد» (pluperfect, an earlier
+        act), an imperfect trigger, a question, fears or expectations, an attribution."""
+        start, end = self.sentence
+        text = self.doc.text
+        head = text[start : hit.word_start]
+        return {
+            "year": float(bool(_YEAR.search(text, start, end))),
+            "imperfect": float(hit.folded.startswith("ي") and not hit.prefix.endswith("ال")),
+            "question": float("؟" in text[start:end]),
+            "pluperfect": float(bool(_PLUPERFECT.search(head))),
+            "fear": float(bool(_FEAR.search(text, start, end))),
+            "attributed": float(bool(_ATTRIBUTED.search(text, start, end))),
+        }
 
     def _relative_date(self) -> bool:
         s, e = self.sentence

@@ -1,13 +1,14 @@
 """Direct and indirect quotations and who said them.
 
-1. Quoted spans: «…», “…” and "…" are paired per paragraph; a quotation opened and not closed
-   in its paragraph goes on into the next ones (up to three) — the convention of multi-paragraph
-   quotes, and what remains when a cleaner removed «(تستمر)» between two parts.
+1. Quoted spans: «…», “…” and "…" are paired per paragraph (a straight quote opens or closes
+   by the spaces around it, so one stray mark does not shift every later pair); a quotation
+   opened and not closed in its paragraph goes on into the next ones (up to three) — the
+   convention of multi-paragraph quotes, and what remains when a cleaner removed «(تستمر)».
 2. Speech verbs (speech_verbs.tsv, with و/ف clitics) look ahead in their sentence for what
    introduces the content: a quote mark or a colon (direct), or «إن / أن / بأن / إلى أن …»
    (indirect: the reported clause runs to the end of the sentence or to the next speech verb).
    A quotation followed by «، قال X» takes its speaker from that verb.
-   «بحسب X», «وفقا لـ X» attribute the clause before them to X.
+   «بحسب X فإن …» reports what follows «فإن»; «…، بحسب X» attributes the clause before it.
 3. The speaker is the subject: the entity mention between the verb and the content (VSO,
    «وقال لافروف»; a person in apposition wins over the title's organisation), else the mention
    just before the verb (SVO), else — no subject, a participle («مضيفا»), or a definite role
@@ -426,7 +427,9 @@ class _Finder:
         finish = stop.start() if stop else len(folded)
         if finish <= begin:
             return None
-        if _PREPOSITION.match(folded, begin):
+        if folded.startswith("لل", begin):
+            begin += 1  # «وفقا للوكالة»: the attribution is «الوكالة»
+        elif _PREPOSITION.match(folded, begin):
             return None  # «وأضافت في بيانها»: no subject after the verb
         start, end = mapping.span(begin, finish)
         start, end = _strip(self.text, region[0] + start, region[0] + end)
