@@ -1,7 +1,7 @@
 """Fit the event detector's logistic weights on sentence-level gold and report CV scores.
 
 Usage: python scripts/train_event_detector.py DETECTION_JSONL [--coded CODED_JSONL]
-       [--folds 5] [--l2 24] [--min-df 3] [--cut TYPE=P] [--write]
+       [--folds 5] [--l2 24] [--min-df 2] [--cut TYPE=P] [--write]
 
 Every trigger candidate of a sentence gets that sentence's label for the gold event type
 (`yes` = 1, `easy no` / `difficult no` = 0; `ambiguous` is left out unless the coded file
@@ -39,15 +39,16 @@ OUT = Path(__file__).resolve().parents[1] / "src/khabar/kb/data/event_detector.t
 LABELS = {"yes": 1, "easy no": 0, "difficult no": 0}
 BALANCE = 0.5  # how far positives are up-weighted against the class imbalance (0..1)
 THRESHOLD = EventStage().threshold
-KEEP = 0.02  # lexical weights smaller than this are not shipped
+KEEP = 0.03  # lexical weights smaller than this are not shipped
 
 
 def read_jsonl(path: str) -> list[dict]:
     return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines()]
 
 
-def candidate_rows(path: str, coded: str | None) -> list[tuple[str, str, int, str, list[dict]]]:
-    """(article, type, label, gold label, [pooled features of that type's candidates] or [])."""
+def candidate_rows(path: str, coded: str | None) -> list[tuple]:
+    """(article, type, label, gold label, [pooled features of the type's candidates] or [],
+    whether the coded file has the sentence)."""
     positive = {(r["text"], r["plover"]) for r in read_jsonl(coded)} if coded else set()
     pipeline = build_pipeline([n for n in available_stages() if n != "events"])
     stage = EventStage()
@@ -63,9 +64,10 @@ def candidate_rows(path: str, coded: str | None) -> list[tuple[str, str, int, st
             feats = [c.features for _, c in stage.candidates(doc)
                      if c.entry.type == item["event_type"]]  # fmt: skip
         # scored under the gold label of the detection file, trained under the upgraded one
+        in_coded = (item["text"], item["event_type"]) in positive
         rows.append(
             (item["article"], item["event_type"], LABELS.get(label, -1), item["label"],
-             [pool(feats)] if feats else [])
+             [pool(feats)] if feats else [], in_coded)
         )  # fmt: skip
     return rows
 
@@ -125,7 +127,10 @@ def cross_validate(rows, folds: int, l2: float, min_df: int, cuts: dict[str, flo
         for r in rows:
             if fold_of[r[0]] == k:
                 z = float((matrix(r[4], index) @ w[1:])[0] + w[0]) if r[4] else -99.0
-                counts[(r[1], r[3], z >= logit(cuts.get(r[1], THRESHOLD)))] += 1
+                yes = z >= logit(cuts.get(r[1], THRESHOLD))
+                counts[(r[1], r[3], yes)] += 1
+                if r[5]:
+                    counts[(r[1], "coded", yes)] += 1
     return score(counts)
 
 
@@ -136,12 +141,15 @@ def score(counts: Counter) -> dict:
         fp = counts[(t, "easy no", True)]
         hard = counts[(t, "difficult no", True)]
         hard_n = hard + counts[(t, "difficult no", False)]
+        coded = counts[(t, "coded", True)] + counts[(t, "coded", False)]
         p = tp / (tp + fp) if tp + fp else 0.0
         rc = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * p * rc / (p + rc) if p + rc else 0.0
         report[t] = {"P": round(p, 3), "R": round(rc, 3), "F1": round(f1, 3),
                      "hardFP": round(hard / hard_n, 3) if hard_n else 0.0,
-                     "hard": f"{hard}/{hard_n}"}  # fmt: skip
+                     "hard": f"{hard}/{hard_n}",
+                     "coded_recall": round(counts[(t, "coded", True)] / max(1, coded), 3),
+                     "coded": coded}  # fmt: skip
     return report
 
 
@@ -168,7 +176,7 @@ def main() -> None:
     parser.add_argument("--l2", type=float, default=24.0)
     parser.add_argument("--cut", action="append", default=["ASSAULT=0.3", "PROTEST=0.4"],
                         help="TYPE=probability: the decision threshold of a type")  # fmt: skip
-    parser.add_argument("--min-df", type=int, default=3)
+    parser.add_argument("--min-df", type=int, default=2)
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
     rows = candidate_rows(args.detection, args.coded)

@@ -81,7 +81,14 @@ def test_eval_ner_start_fraction_and_limit() -> None:
 
 def test_eval_ner_score_spans_empty() -> None:
     result = score_spans(set(), set())
-    assert result["micro"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "tp": 0, "fp": 0, "fn": 0}
+    assert result["micro"] == {
+        "precision": 0.0,
+        "recall": 0.0,
+        "f1": 0.0,
+        "tp": 0,
+        "fp": 0,
+        "fn": 0,
+    }
 
 
 def test_eval_ner_format_report_plain_table() -> None:

@@ -86,13 +86,14 @@ def test_extract_crf_features_window_and_gazetteer() -> None:
         gazetteer=gazetteer,
         cues=cues,
         nisba=frozenset({"فرنسي"}),
+        name_parts={"ماكرون": "PER"},
     )
     fx = FeatureExtractor(resources)
-    words = "قال الرئيس الفرنسي ماكرون أمام للأمم المتحدة".split()
+    words = ["قال", "الرئيس", "الفرنسي", "ماكرون", "أمام", "للأمم", "المتحدة"]
     feats = fx.sequence(words)
-    assert "w=ماكرون" in feats[3] and "k1=7" in feats[3]
+    assert "w=ماكرون" in feats[3] and "k1=7" in feats[3] and "np=PER" in feats[3]
     assert "cue2" in feats[3]  # title, nisba, then the name
-    assert "cue" in feats[2] and "ni" in feats[2]
+    assert "cue" in feats[2] and "ni" in feats[2] and "-1:np=PER" in feats[4]
     assert "-1:w=الفرنسي" in feats[3] and "+1:k=7" in feats[2]
     assert "G=B-ORG" in feats[5] and "G=I-ORG" in feats[6]
     assert "BOS" in feats[0] and "EOS" in feats[6]

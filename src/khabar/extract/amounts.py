@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 from ..doc import Amount, Document
@@ -60,8 +61,8 @@ def _alternation(keys: list[str]) -> str:
     return "|".join(re.escape(k) for k in sorted(set(keys), key=len, reverse=True))
 
 
-def _load() -> _Tables:
-    path = data_path("numbers.tsv")
+def _load(*, numbers_path: Path | None = None, currencies_path: Path | None = None) -> _Tables:
+    path = numbers_path or data_path("numbers.tsv")
     words = PhraseMatcher(allow_article=True)
     context: dict[str, list[str]] = {kind: [] for kind in _CONTEXT_KINDS}
     for number, row in read_tsv(path, ("word", "value", "kind"), non_empty=("word", "kind")):
@@ -84,7 +85,7 @@ def _load() -> _Tables:
     casualty.update({k: "killed" for k in context["killed_before"] + context["killed_after"]})
     return _Tables(
         words=words,
-        currencies=_currencies(),
+        currencies=_currencies(path=currencies_path),
         before=re.compile(
             rf"(?<!\w)[وفبل]?(?:ال|لل)?(?P<word>{_alternation(before_words)})(?:\s+(?:{bridge}))*\s*$"
         ),
@@ -95,9 +96,9 @@ def _load() -> _Tables:
     )
 
 
-def _currencies() -> PhraseMatcher:
+def _currencies(*, path: Path | None = None) -> PhraseMatcher:
     matcher = PhraseMatcher(allow_article=True)
-    path = data_path("currencies.tsv")
+    path = path or data_path("currencies.tsv")
     for number, row in read_tsv(path, ("phrase", "code"), non_empty=("phrase",)):
         if row["code"] and not re.fullmatch(r"[A-Z]{3}", row["code"]):
             raise KnowledgeBaseError(f"{path}:{number}: code must be ISO 4217 (three capitals)")

@@ -43,6 +43,22 @@ class RoleNoun:
         )
 
 
+def load_role_nouns(path: Path | None = None) -> PhraseMatcher:
+    """coref_roles.tsv: role noun -> the office patterns it may refer to ("!" excludes)."""
+    nouns = PhraseMatcher()
+    for _, row in read_tsv(
+        path or data_path(ROLES_FILE),
+        ("phrase_ar", "offices", "note"),
+        non_empty=("phrase_ar", "offices"),
+    ):
+        patterns = split_list(row["offices"])
+        include = tuple(p for p in patterns if not p.startswith("!"))
+        exclude = tuple(p[1:] for p in patterns if p.startswith("!"))
+        nouns.add(row["phrase_ar"], RoleNoun(row["phrase_ar"], include, exclude))
+    nouns.build()
+    return nouns
+
+
 class CorefStage(BaseStage):
     name: ClassVar[str] = "coref"
     version: ClassVar[str] = "1"
@@ -75,17 +91,8 @@ class CorefStage(BaseStage):
         self._terms: dict[str, list[Office]] = {}
         for term in self._lexicon.kb.offices:
             self._terms.setdefault(term.person_id, []).append(term)
-        self._nouns = PhraseMatcher()
         path = directory / ROLES_FILE if directory and (directory / ROLES_FILE).exists() else None
-        path = path or data_path(ROLES_FILE)
-        for _, row in read_tsv(
-            path, ("phrase_ar", "offices", "note"), non_empty=("phrase_ar", "offices")
-        ):
-            patterns = split_list(row["offices"])
-            include = tuple(p for p in patterns if not p.startswith("!"))
-            exclude = tuple(p[1:] for p in patterns if p.startswith("!"))
-            self._nouns.add(row["phrase_ar"], RoleNoun(row["phrase_ar"], include, exclude))
-        self._nouns.build()
+        self._nouns = load_role_nouns(path)
 
     def __call__(self, doc: Document) -> Document:
         if not doc.text:

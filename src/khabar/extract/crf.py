@@ -26,6 +26,7 @@ from ..text.normalize import fold_text
 MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 MODEL_PATH = MODELS_DIR / "ner_crf.model"
 CLUSTERS_PATH = MODELS_DIR / "word_clusters.tsv"
+NAME_PARTS_PATH = MODELS_DIR / "name_parts.tsv"
 ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
 
 _WORD = re.compile(r"\S+")
@@ -56,11 +57,17 @@ class NerResources:
 
     @classmethod
     def load(
-        cls, clusters_path: Path | None = CLUSTERS_PATH, *, use_kb: bool = True
+        cls,
+        clusters_path: Path | None = CLUSTERS_PATH,
+        name_parts_path: Path | None = NAME_PARTS_PATH,
+        *,
+        use_kb: bool = True,
     ) -> NerResources:
         res = cls()
         if clusters_path is not None and clusters_path.exists():
             res.clusters, res.ranks = read_clusters(clusters_path)
+        if name_parts_path is not None and name_parts_path.exists():
+            res.name_parts = read_name_parts(name_parts_path)
         if use_kb:
             res.add_kb()
         return res
@@ -98,6 +105,7 @@ class NerResources:
             "cues": len(self.cues) if self.cues else 0,
             "given_names": len(self.given_names),
             "nisba": len(self.nisba),
+            "name_parts": len(self.name_parts),
         }
 
 
@@ -125,6 +133,18 @@ def read_clusters(path: Path) -> tuple[dict[str, tuple[str, ...]], dict[str, int
             ranks[word] = len(ranks)
             clusters[word] = tuple(ids)
     return clusters, ranks
+
+
+def read_name_parts(path: Path) -> dict[str, str]:
+    """stem<TAB>type: words seen mostly inside names of that type (built by train_ner.py)."""
+    parts: dict[str, str] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or line.startswith("stem\t"):
+                continue
+            stem, kind = line.rstrip("\n").split("\t")[:2]
+            parts[stem] = kind
+    return parts
 
 
 def split_clitics(word: str, ranks: Mapping[str, int]) -> tuple[str, str]:
@@ -337,9 +357,11 @@ class CrfTagger:
         if not model_path.exists():
             return None
         config = read_model_config(model_path)
-        clusters = config.get("clusters")
-        clusters_path = model_path.parent / clusters if clusters else None
-        resources = NerResources.load(clusters_path, use_kb=bool(config.get("kb", True)))
+        paths = [
+            model_path.parent / config[key] if config.get(key) else None
+            for key in ("clusters", "name_parts")
+        ]
+        resources = NerResources.load(*paths, use_kb=bool(config.get("kb", True)))
         return cls(model_path, resources)
 
     def tag_words(self, words: list[str]) -> list[str]:

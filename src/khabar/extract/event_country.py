@@ -15,7 +15,7 @@ from collections import Counter
 
 from ..doc import Document
 from ..text.normalize import fold_text
-from .event_actors import PLACE_KINDS, Participant
+from .event_actors import PLACE_KINDS, Participant, preposition_before
 
 _WORD = re.compile(r"[^\W\d_]+")
 # participants whose country can come from the place of the report
@@ -29,11 +29,31 @@ _SKIP = frozenset({"جويه", "جوي", "جويا", "صاروخيه", "صارو
 _COUNTED = re.compile(r"^(?:و?(?:الاف|الف|مئات|عشرات|مئه|مائه|بعض|كثير|من|ان|قال|اعلن|يتظاهر|تظاهر)\w*)$")
 
 
+def _noun_slot(previous: str) -> bool:
+    """Whether a nisba after this word is a noun: after counts and quantifiers, time words
+    and plural or feminine perfect verbs («خطفوا أميركيا»), not after an ordinary noun."""
+    return bool(_COUNTED.match(previous)) or previous in _TIME or previous.endswith("وا")
+
+
+_SETTING = frozenset({"في", "ب", "قرب", "عن", "من", "الى", "حول"})
+_TIME = frozenset({"امس", "اليوم", "الليله", "فجر", "صباح", "مساء", "ظهر"})
+
+
 class CountryFiller:
     """Nisba lookups (folded adjective → country id) after a mention or a trigger."""
 
-    def __init__(self, nisba: dict[str, str]):
+    def __init__(self, nisba: dict[str, str], capitals: dict[str, str] | None = None):
         self.nisba = nisba
+        self.capitals = capitals or {}
+
+    def metonymy(self, text: str, clause_start: int, parts: list[Participant]) -> None:
+        """A capital that is not the setting («نددت بكين», «اتهمت دمشق») is its government."""
+        for part in parts:
+            if part.kind not in PLACE_KINDS:
+                continue
+            country = self.capitals.get(" ".join(fold_text(part.text).split()))
+            if country and preposition_before(text, clause_start, part) not in _SETTING:
+                part.kind, part.country, part.sector = "country", country, "GOV"
 
     def lookup(self, word: str) -> str | None:
         folded = fold_text(word)
@@ -55,7 +75,7 @@ class CountryFiller:
             country = self.lookup(match.group())
             if country is not None:
                 return country
-            if fold_text(match.group()).removeprefix("ال") not in _SKIP and i > 0:
+            if fold_text(match.group()).removeprefix("ال") not in _SKIP:
                 break
         return None
 
@@ -72,7 +92,7 @@ class CountryFiller:
             if any(0 <= start - p.end <= 1 for p in parts):
                 continue
             prev = _WORD.findall(text[max(sentence[0], start - 25) : start])
-            if prev and not _COUNTED.match(fold_text(prev[-1])):
+            if prev and not _noun_slot(fold_text(prev[-1])):
                 continue  # after an ordinary noun the nisba is its adjective
             parts.append(Participant(start, end, match.group(), None, country, "CVL", "agent"))
 
@@ -81,9 +101,13 @@ class CountryFiller:
         """Give agent nouns and people without a country one (nisba, place, fallback)."""
         places = [p for p in parts if p.country and (p.kind in PLACE_KINDS or p.kind == "country")]
         for part in parts:
-            if part.country or part.kind not in FILLABLE:
+            if part.country:
                 continue
-            country = self.after(text, part.end, sentence[1], words=2)
+            # «باكستانيا», «جنود أميركيين»: the mention is or ends in a nisba
+            country = self.lookup(part.text.split()[-1]) if part.text.split() else None
+            if country is None and part.kind not in FILLABLE:
+                continue
+            country = country or self.after(text, part.end, sentence[1], words=2)
             if country is None and places:
                 country = min(places, key=lambda p: abs(p.start - part.start)).country
             part.country = country or fallback

@@ -124,7 +124,7 @@ FEATURES = (
     "prior", "verb", "passive", "actor", "recipient", "no_participant", "report", "casualty",
     "number_after", "legal", "generic", "future", "hypothetical", "negation", "history",
     "definite_noun", "repeated", "quoted", "place", "year", "imperfect", "question",
-    "pluperfect", "fear", "attributed",
+    "pluperfect", "fear", "attributed", "prep_noun", "light_verb",
 )  # fmt: skip
 
 

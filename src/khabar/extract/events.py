@@ -10,6 +10,7 @@ into one event («شنت القوات هجوما … وقصفت»).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from pathlib import Path
 from typing import ClassVar
@@ -64,8 +65,25 @@ _ATTRIBUTED = re.compile(
     r"(?:^|\s)و?(?:قال|قالت|أعلن|أعلنت|اعلن|اعلنت|أفاد|أفادت|افاد|افادت|ذكر|ذكرت|أكد|أكدت|اكد|"
     r"اكدت|أوضح|أوضحت|صرح)|مصادر|مصدر|شهود"
 )
+# a verb that carries out or suffers the act named by the noun after it («شنت غارات»,
+# «تعرضت لهجوم», «وقع انفجار»): the noun reports an act, not a topic
+_LIGHT_VERB = re.compile(
+    r"(?:^|\s)[وف]?(?:شن|شنت|شنوا|يشن|تشن|نفذ|نفذت|نفذوا|ينفذ|تنفذ|بتنفيذ|قام|قامت|قاموا|وقع|وقعت|"
+    r"اندلع|اندلعت|تعرض|تعرضت|تعرضوا|استهدف|استهدفت|أسفر|اسفر|جرح|أصيب|اصيب|تجدد|تجددت|"
+    r"نظم|نظمت|نظموا|خرج|خرجت|شارك|شاركت)\s+(?:\S+\s+)?\S*$"
+)
+_PREPOSITIONS = frozenset(
+    {"من", "عن", "في", "على", "الى", "مع", "بشان", "حول", "تجاه", "ازاء", "بسبب", "لان"}
+)
+_NO_TOPIC = frozenset({"ASSAULT", "PROTEST"})  # passives without agent are common there
+_TOPIC_KINDS = frozenset({"person", "country", "igo", "institution", "org", "party", "role"})
+_LAND = frozenset({"country", "place", "region", "site"})
 _SETTING_PREPS = frozenset({"في", "ب", "قرب", "عن"})
-_PLACE_TARGET = frozenset({"ASSAULT"})
+# the sector of the place-of-report fallback: victims of an attack with no named target are
+# civilians; a protest with no named target is against the government of the country
+_PLACE_TARGET = {"ASSAULT": "CVL", "PROTEST": "GOV"}
+# actors whose country may itself come from the place: no reason to look elsewhere
+FILLED_KINDS = frozenset({"agent", "person", "place", "site", "region"})
 _PLACE_ACTOR = {"PROTEST": "CVL"}
 _MODAL = frozenset({"negation", "future", "hypothetical"})
 _NAME_KINDS_KEEP = frozenset({"agent", "role"})
@@ -110,7 +128,8 @@ class EventStage(BaseStage):
         # the fitted model scores the types it was trained on; the hand-set one all others
         self._model = DetectorModel.load(Path(self.model_path) if self.model_path else None)
         self._default_model = DetectorModel.load(data_path("event_detector_default.tsv"))
-        self._filler = CountryFiller(load_kb().nisba)
+        kb = load_kb()
+        self._filler = CountryFiller(kb.nisba, kb.capitals)
 
     def __call__(self, doc: Document) -> Document:
         self.setup()
@@ -141,11 +160,11 @@ class EventStage(BaseStage):
         for hit in hits:
             by_sentence.setdefault(bisect.bisect_right(starts, hit.start) - 1, []).append(hit)
         lookup = {e.id: e for e in doc.entities}
-        home = document_country(doc)
+        context = _DocContext(document_country(doc), _Topics(doc))
         out: list[tuple[Event, Candidate]] = []
         for index, sentence_hits in by_sentence.items():
             if index >= 0:
-                coder = _SentenceCoder(self, doc, sentences[index], cues, lookup, home)
+                coder = _SentenceCoder(self, doc, sentences[index], cues, lookup, context)
                 out += coder.code(sentence_hits)
         return out
 
@@ -173,7 +192,8 @@ def _outside_names(hits: list[TriggerHit], entities: list[Entity]) -> list[Trigg
 class _SentenceCoder:
     """Codes the trigger hits of one sentence."""
 
-    def __init__(self, stage: EventStage, doc: Document, sentence, cues: CueIndex, lookup, home):
+    def __init__(self, stage: EventStage, doc: Document, sentence, cues: CueIndex, lookup,
+                 context: _DocContext):  # fmt: skip
         self.stage = stage
         self.lexicon = stage._lexicon
         self.model = stage._model
@@ -195,9 +215,11 @@ class _SentenceCoder:
         self.parts = parts
         self.trigger_spans: list[tuple[int, int]] = []
         group_coordination(text, parts)
+        stage._filler.metonymy(text, start, parts)
         stage._filler.add_people(text, sentence, parts)
         group_coordination(text, parts)
-        stage._filler.fill(text, sentence, parts, home)
+        stage._filler.fill(text, sentence, parts, context.home)
+        self.topics = context.topics
         self.parts = parts
         self.places = [p for p in parts if p.kind in PLACE_KINDS or p.kind == "country"]
         self.breaks = [start + m.start() for m in _CLAUSE_BREAK.finditer(text[start:end])]
@@ -273,16 +295,28 @@ class _SentenceCoder:
             genitive=cand.entry.genitive, possessive=_has_enclitic(text, hit.end),
         )  # fmt: skip
         if not roles.recipients and cand.entry.type in _PLACE_TARGET:
-            roles.recipients = self._place_target(roles.actors, hit.start)
+            roles.recipients = self._place_target(
+                roles.actors, hit.start, _PLACE_TARGET[cand.entry.type]
+            )
         if not cand.verbal:
             # «قصف إسرائيلي», «غارات جوية روسية»: the nisba after the noun names the actor
             country = self.stage._filler.after(text, hit.end, clause[1])
             if country is not None:
+                sector = "MIL" if cand.entry.type == "ASSAULT" else None  # «غارة أميركية»
                 roles.actors = [Participant(hit.start, hit.end, text[hit.start : hit.end],
-                                            country, country, None, "country")]  # fmt: skip
+                                            country, country, sector, "country")]  # fmt: skip
                 roles.recipients = [p for p in roles.recipients if p.country != country]
+        if not roles.actors and cand.entry.type not in _NO_TOPIC:
+            if cand.verbal or _has_enclitic(text, hit.end):
+                # a dropped or pronoun subject («وانتقد في تقريره», «موافقته») is the one
+                # named last before the trigger
+                roles.actors = self.topics.before(hit.word_start)
         if not roles.actors and cand.entry.type in _PLACE_ACTOR:
             roles.actors = self._place_target([], hit.start, _PLACE_ACTOR[cand.entry.type])
+        if cand.entry.type in _PLACE_ACTOR:
+            # a country that demonstrates is its people; one demonstrated against, its government
+            roles.actors = _with_sector(roles.actors, _PLACE_ACTOR[cand.entry.type])
+            roles.recipients = _with_sector(roles.recipients, _PLACE_TARGET[cand.entry.type])
         return roles
 
     def _setting(self, part: Participant, clause_start: int) -> bool:
@@ -296,7 +330,7 @@ class _SentenceCoder:
     ) -> list[Participant]:
         """An attack with no named target is coded against the country where it happened;
         a protest with no named protesters is by people of that country."""
-        used = {p.country for p in actors}
+        used = {p.country for p in actors if p.kind not in FILLED_KINDS}
         places = [p for p in self.places if p.country and p.country not in used]
         if places:
             place = min(places, key=lambda p: abs(p.start - at))
@@ -307,7 +341,7 @@ class _SentenceCoder:
     def _counted_victims(self, cand: Candidate, parts: list[Participant]) -> bool:
         """«قتل 28 شخصا», «ثلاثة جنود قتلوا»: a killing verb next to a counted noun is
         the passive (the count are its victims), not an active verb with its subject."""
-        if not cand.verbal or cand.entry.genitive != "recipient":
+        if not cand.verbal or (cand.entry.genitive != "recipient" and cand.entry.mode != "abduct"):
             return False
         text, hit = self.doc.text, cand.hit
         if _NUMBER_AFTER.match(text, hit.end, hit.end + 12):
@@ -375,7 +409,20 @@ class _SentenceCoder:
             "pluperfect": float(bool(_PLUPERFECT.search(head))),
             "fear": float(bool(_FEAR.search(text, start, end))),
             "attributed": float(bool(_ATTRIBUTED.search(text, start, end))),
+            "prep_noun": float(self._prep_noun(hit)),
+            "light_verb": float(bool(_LIGHT_VERB.search(text, max(start, hit.word_start - 30),
+                                                        hit.word_start))),  # fmt: skip
         }
+
+    def _prep_noun(self, hit: TriggerHit) -> bool:
+        """A noun trigger governed by a preposition («من الاتفاق», «بدعم من») names a thing
+        the sentence refers to, rarely the act it reports."""
+        if hit.prefix.rstrip("ال").endswith(("ب", "ل")):
+            return True
+        if not hit.prefix.endswith("ال"):
+            return False
+        words = self.doc.text[max(self.sentence[0], hit.word_start - 12) : hit.word_start].split()
+        return bool(words) and fold_text(words[-1]) in _PREPOSITIONS
 
     def _relative_date(self) -> bool:
         s, e = self.sentence
@@ -432,6 +479,35 @@ def _readings(hit: TriggerHit) -> list[Candidate]:
         if kind not in best or reading.entry.weight > best[kind].entry.weight:
             best[kind] = Candidate(hit, reading.entry, reading.passive, reading.verbal)
     return list(best.values())
+
+
+class _Topics:
+    """Actor-capable mentions of the whole document with a country, in text order."""
+
+    def __init__(self, doc: Document):
+        parts = participants_from_entities(doc.entities, 0, len(doc.text))
+        self.parts = sorted(
+            (p for p in parts if p.country and p.kind in _TOPIC_KINDS), key=lambda p: p.start
+        )
+        self.ends = [p.end for p in self.parts]
+
+    def before(self, offset: int) -> list[Participant]:
+        i = bisect.bisect_right(self.ends, offset)
+        return [self.parts[i - 1]] if i else []
+
+
+@dataclasses.dataclass(slots=True)
+class _DocContext:
+    home: str | None  # the dateline's or most mentioned country
+    topics: _Topics
+
+
+def _with_sector(parts: list[Participant], sector: str) -> list[Participant]:
+    """Countries and places standing for a sector («خرج المصريون»: civilians)."""
+    return [
+        dataclasses.replace(p, sector=sector) if p.sector is None and p.kind in _LAND else p
+        for p in parts
+    ]
 
 
 def _negates(text: str, cue: CueHit) -> bool:

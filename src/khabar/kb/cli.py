@@ -8,8 +8,10 @@ from typing import Annotated
 
 import typer
 
-from .loader import KnowledgeBase, check_kb, load_kb
+from .checks import check_data
+from .loader import KnowledgeBase, load_kb
 from .rows import fold_key
+from .schema import FILES
 from .tsv import DATA_DIR
 
 app = typer.Typer(
@@ -24,16 +26,20 @@ DataDir = Annotated[
 
 @app.command()
 def check(data_dir: DataDir = None) -> None:
-    """Validate every knowledge file; print counts and problems; exit 1 on any problem."""
+    """Validate every knowledge data file with its loader; print each file's rows, the entry
+    counts and the problems; exit 1 on any problem (a data file without a checker is one)."""
     directory = data_dir or DATA_DIR
-    problems = check_kb(directory)
-    if not problems:
-        _print_summary(load_kb(directory))
+    report = check_data(directory)
+    for name, rows in report.rows.items():
+        typer.echo(f"{name:<28}{'-' if rows is None else rows:>7}")
+    if not report.problems:
+        if any(name in FILES for name in report.rows):
+            _print_summary(load_kb(directory))
         typer.echo("kb check: no problems")
         return
-    for problem in problems:
+    for problem in report.problems:
         typer.echo(problem, err=True)
-    typer.echo(f"kb check: {len(problems)} problem(s)", err=True)
+    typer.echo(f"kb check: {len(report.problems)} problem(s)", err=True)
     raise typer.Exit(1)
 
 

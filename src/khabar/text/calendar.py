@@ -27,10 +27,12 @@ from __future__ import annotations
 
 import calendar as _gregorian
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
+from pathlib import Path
 
 from ..errors import KnowledgeBaseError
 from ..kb.tsv import data_path, read_tsv
@@ -94,9 +96,9 @@ _YEAR_SUFFIX_AFTER = re.compile(r"\s?" + _YEAR_SUFFIX)
 _NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,4})([/.\-])(\d{1,2})\2(\d{1,4})(?![\d/.\-]?\d)")
 
 
-def _load_tables() -> _Tables:
+def _load_tables(*, months_path: Path | None = None, numbers_path: Path | None = None) -> _Tables:
     months: dict[str, _Month] = {}
-    path = data_path("months.tsv")
+    path = months_path or data_path("months.tsv")
     for number, row in read_tsv(
         path, ("month", "calendar", "name", "ambiguous"), non_empty=("month", "calendar", "name")
     ):
@@ -122,7 +124,7 @@ def _load_tables() -> _Tables:
     for key, entry in months.items():
         matcher.add(key, entry)
     matcher.build()
-    ordinals = _load_ordinals()
+    ordinals = _load_ordinals(path=numbers_path)
     alternation = "|".join(sorted((re.escape(k) for k in ordinals), key=len, reverse=True))
     left_day = re.compile(
         r"(?:(?<![\d/.\-])(\d{1,2})|(?<!\w)(" + alternation + r"))\s*(?:من\s+)?(?:شهر\s+)?$"
@@ -130,8 +132,8 @@ def _load_tables() -> _Tables:
     return _Tables(months, matcher, ordinals, left_day)
 
 
-def _load_ordinals() -> dict[str, int]:
-    path = data_path("numbers.tsv")
+def _load_ordinals(*, path: Path | None = None) -> dict[str, int]:
+    path = path or data_path("numbers.tsv")
     out: dict[str, int] = {}
     for number, row in read_tsv(path, ("word", "value", "kind"), non_empty=("word", "kind")):
         if row["kind"] != "ordinal":
@@ -395,17 +397,37 @@ def year_for(
     the first after it; "current" («الجاري»): this year. Otherwise the occurrence nearest to
     publication, a future one counting 1.5 times as far, since news mostly reports the past.
     """
+
+    def target(year: int) -> date:
+        return date(year, month, min(day or 15, _gregorian.monthrange(year, month)[1]))
+
+    year = nearest_year(published, (published.year, published.month), month, direction, target)
+    return published.year if year is None else year
+
+
+def nearest_year(
+    published: date,
+    current: tuple[int, int],
+    month: int,
+    direction: str | None,
+    target: Callable[[int], date | None],
+) -> int | None:
+    """`year_for` in any calendar: `current` is (year, month) of publication in that calendar,
+    `target(year)` the Gregorian day a candidate year puts the month on (None: no such day)."""
+    year, now_month = current
     if direction == "past":
-        return published.year if month < published.month else published.year - 1
+        return year if month < now_month else year - 1
     if direction == "next":
-        return published.year if month > published.month else published.year + 1
+        return year if month > now_month else year + 1
     if direction == "current":
-        return published.year
-    best, best_cost = published.year, float("inf")
-    for year in (published.year - 1, published.year, published.year + 1):
-        target = date(year, month, min(day or 15, _gregorian.monthrange(year, month)[1]))
-        delta = (target - published).days
+        return year
+    best, best_cost = None, float("inf")
+    for candidate in (year - 1, year, year + 1):
+        day = target(candidate)
+        if day is None:
+            continue
+        delta = (day - published).days
         cost = delta * 1.5 if delta > 0 else -delta
         if cost < best_cost:
-            best, best_cost = year, cost
+            best, best_cost = candidate, cost
     return best

@@ -1,0 +1,203 @@
+"""The atoms of temporal expressions and the grammar that joins them.
+
+The text is cut into atoms — absolute dates (khabar.text.calendar), temporal words from
+temporal.tsv (weekdays, «أمس», «الأسبوع الماضي», «نهاية», «الماضي» …), counted spans («قبل ثلاثة
+أيام», «في غضون 14 شهرا»), bare years, decades — and each atom becomes one letter of a symbol
+string, the gaps between atoms one more letter (space, comma, «من», «و», «إلى»). `RULES`, a small
+grammar of regular expressions over that string, joins atoms into one mention («نهاية شباط/فبراير
+من العام الماضي» = fuzzy + date + «من» + period); khabar.extract.date_resolve gives its value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import KnowledgeBaseError
+from ..kb.tsv import data_path, read_tsv
+from ..text.calendar import find_absolute_dates_folded
+from ..text.matcher import PhraseMatcher
+from ..text.normalize import fold_text
+
+__all__ = ["KINDS", "RULES", "Atom", "Lexicon", "find_atoms", "gap_symbol", "load_lexicon"]
+
+KINDS = {
+    "weekday": "W", "relday": "D", "relperiod": "P", "period_word": "B", "part": "R", "fuzzy": "F", "half": "H",
+    "season": "S", "qualifier": "Q", "decade": "X", "unit": "", "count_before": "",
+    "approx": "", "future": "", "general_noun": "",
+}  # fmt: skip
+
+# the grammar: rule name -> pattern over the symbol string (atoms at even positions)
+RULES: list[tuple[str, re.Pattern[str]]] = [
+    (name, re.compile(pattern))
+    for name, pattern in (
+        ("range", r"(?:F[ m])?A(?: Q)?[tw](?:F[ m])?A(?: Q|mP| P)?"),
+        ("weekday_range", r"(?:R )?W[ tw]W"),
+        ("weekday", r"(?:R )?(?:D )?W(?:[ ,]A)?(?: Q)?"),
+        ("absolute", r"(?:F[ m])?A(?: Q|mP| P)?"),
+        ("part", r"[FHS][ m]?(?:P|Y|Z)|[FH][ m]?B"),
+        ("decades", r"X(?:[wt]X)*"),
+        ("relday", r"(?:R )?D"),
+        ("period", r"P"),
+        ("count", r"C"),
+        ("years", r"Y(?:[tw]Y)?"),
+        ("year_range", r"Z"),
+    )
+]
+
+
+@dataclass(slots=True)
+class Atom:
+    start: int
+    end: int
+    sym: str
+    data: Any
+
+
+@dataclass(slots=True)
+class Lexicon:
+    matcher: PhraseMatcher
+    count: re.Pattern[str]
+    units: dict[str, tuple[str, int, bool]]
+    numbers: dict[str, int]
+    future: re.Pattern[str]
+    general: re.Pattern[str]
+
+
+# a year may carry one proclitic («و2013», «ب2011») but must not sit inside a longer token
+_YEAR = re.compile(
+    r"(?<![\d.,/\-])(?:(?<!\w)|(?<=(?<!\w)[وبلف]))((?:19|20)\d\d)(?![\d.,/\-]?\d)(?!\s*(?:%|٪))"
+)
+_YEAR_RANGE = re.compile(r"(?<![\w.,/\-])((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)\d\d)(?![\d.,/\-]?\d)")
+_FUTURE_VERB = r"(?<!\w)[وف]?س[يتن](?!يطر|ينا|يد|يف|تار|نغافور|ويسر)[^\sاوي]{2,}"
+
+
+def load_lexicon(*, temporal_path: Path | None = None, numbers_path: Path | None = None) -> Lexicon:
+    """temporal.tsv and the cardinals of numbers.tsv (default: the shipped files)."""
+    path = temporal_path or data_path("temporal.tsv")
+    matcher = PhraseMatcher()
+    units: dict[str, tuple[str, int, bool]] = {}
+    words: dict[str, list[str]] = {
+        "count_before": [],
+        "approx": [],
+        "future": [],
+        "general_noun": [],
+    }
+    for number, row in read_tsv(path, ("phrase", "kind", "value"), non_empty=("phrase", "kind")):
+        kind, key = row["kind"], " ".join(fold_text(row["phrase"]).split())
+        if kind not in KINDS:
+            raise KnowledgeBaseError(f"{path}:{number}: unknown kind {kind!r}")
+        if kind == "unit":
+            letter, count, *plural = [*row["value"].split(":"), ""]
+            if letter not in "DWMYH" or not count.isdigit() or plural[0] not in ("", "plural"):
+                raise KnowledgeBaseError(
+                    f"{path}:{number}: unit value must be like Y:1 or Y:1:plural"
+                )
+            units[key] = (letter, int(count), plural[0] == "plural")
+        elif kind in words:
+            words[kind].append(key)
+        else:
+            matcher.add(key, (kind, _parse_value(kind, row["value"], path, number)))
+    matcher.build()
+    numbers = _cardinals(numbers_path)
+    alt = _alternation
+    count = re.compile(
+        rf"(?<!\w)[وف]?({alt(words['count_before'])})\s+(?:({alt(words['approx'])})\s+)?"
+        rf"(?:(\d+|{alt(numbers)})\s+)?({alt(units)})(?!\w)"
+    )
+    future = re.compile(rf"(?<!\w)[وف]?(?:{alt(words['future'])})(?!\w)|{_FUTURE_VERB}")
+    general = re.compile(rf"(?<!\w)(?:{alt(words['general_noun'])})\s+$")
+    return Lexicon(matcher, count, units, numbers, future, general)
+
+
+def _alternation(keys: Any) -> str:
+    return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+
+
+def _parse_value(kind: str, value: str, path: Any, number: int) -> Any:
+    try:
+        if kind in ("weekday", "relday", "decade"):
+            return int(value)
+        if kind == "period_word":
+            return value, 0
+        if kind in ("half", "season"):
+            first, last = value.split("-")
+            return int(first), int(last)
+        if kind == "relperiod":
+            unit, _, offset = value.partition(":")
+            return unit, int(offset)
+    except ValueError:
+        raise KnowledgeBaseError(f"{path}:{number}: bad value {value!r} for {kind}") from None
+    return value
+
+
+def _cardinals(path: Path | None = None) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for _, row in read_tsv(path or data_path("numbers.tsv"), ("word", "value", "kind")):
+        if row["kind"] == "cardinal" and int(row["value"]) <= 100:
+            out[" ".join(fold_text(row["word"]).split())] = int(row["value"])
+    return out
+
+
+def find_atoms(folded: str, lexicon: Lexicon, *, bare_years: bool = True) -> list[Atom]:
+    """Absolute dates, temporal words, counted spans and years of `folded`, without overlaps."""
+    atoms = [
+        Atom(d.start, d.end, "A", d)
+        for d in find_absolute_dates_folded(folded, bare_months=True, ambiguous_months=True)
+    ]
+    for match in lexicon.matcher.find(folded):
+        kind, value = match.payloads[0]
+        if (
+            kind == "relperiod"
+            and match.key.startswith("العام")
+            and lexicon.general.search(folded, max(0, match.start - 20), match.start)
+        ):
+            continue  # «الأمين العام الحالي»: the secretary general, not this year
+        atoms.append(Atom(match.start, match.end, KINDS[kind], value))
+    for match in lexicon.count.finditer(folded):
+        atoms.append(Atom(match.start(1), match.end(), "C", match))
+    for match in _YEAR_RANGE.finditer(folded):
+        first, last = int(match.group(1)), int(match.group(2))
+        if first < last:
+            atoms.append(Atom(match.start(), match.end(), "Z", (first, last)))
+    if bare_years:
+        for match in _YEAR.finditer(folded):
+            atoms.append(Atom(match.start(), match.end(), "Y", int(match.group(1))))
+    # a hashtag («#اليمن_اليوم») is a name, not a date
+    atoms = [
+        a
+        for a in atoms
+        if folded[a.start - 1 : a.start] != "_" and folded[a.end : a.end + 1] != "_"
+    ]
+    return _without_overlaps(atoms)
+
+
+def _without_overlaps(atoms: list[Atom]) -> list[Atom]:
+    # longer atoms win; at equal length an absolute date wins over a word of the lexicon
+    atoms.sort(key=lambda a: (-(a.end - a.start), a.sym != "A", a.start))
+    taken = bytearray(max((a.end for a in atoms), default=0))
+    kept: list[Atom] = []
+    for atom in atoms:
+        if any(taken[atom.start : atom.end]):
+            continue
+        taken[atom.start : atom.end] = b"\x01" * (atom.end - atom.start)
+        kept.append(atom)
+    kept.sort(key=lambda a: a.start)
+    return kept
+
+
+def gap_symbol(gap: str) -> str:
+    gap = gap.strip()
+    if gap in ("", "/"):
+        return " "
+    if gap in ("،", ","):
+        return ","
+    if gap == "من":
+        return "m"
+    if gap == "و":
+        return "w"
+    if gap in ("الي", "حتي", "-", "–", "وحتي", "والي"):
+        return "t"
+    return "|"

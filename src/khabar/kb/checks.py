@@ -1,0 +1,201 @@
+"""Every knowledge data file and the loader that validates it: what `khabar kb check` runs.
+
+`CHECKS` is the one table: data file -> checker. A checker calls the loader the pipeline itself
+uses for that file (parsing and validation live there, not here) and returns its problems as
+"file:line: message". A data file under the directory with no entry in the table is a problem
+too ("no checker for X.tsv"), so a new file cannot slip past the check.
+
+Files that are read together share a checker, run once: the entry files (countries … offices,
+cross-checked by `check_kb`) and the event lexicon (plover, triggers, event cues). A checker
+reads a companion file (numbers.tsv for months.tsv …) from the directory when it is there, else
+the shipped one, as the loaders do.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..clean.rules import load_rules
+from ..clean.sources import load_agencies, load_outlets
+from ..errors import KnowledgeBaseError
+from ..extract import amounts, coref, date_grammar, entity_lexicon, event_triggers
+from ..extract.event_lexicon import check_event_lexicon
+from ..extract.quote_speakers import load_speech_verbs
+from ..text import calendar
+from .loader import check_kb
+from .tsv import DATA_DIR, read_tsv
+
+__all__ = ["CHECKS", "DATA_SUFFIXES", "CheckReport", "check_data"]
+
+Checker = Callable[[Path], list[str]]  # data directory -> problems as "file:line: message"
+DATA_SUFFIXES = (".tsv", ".yaml", ".yml", ".json", ".csv")  # NOTICE and README files are not data
+
+
+@dataclass(slots=True)
+class CheckReport:
+    rows: dict[str, int | None] = field(default_factory=dict)  # data file -> rows (None: not TSV)
+    problems: list[str] = field(default_factory=list)
+
+
+def _at(data_dir: Path, name: str) -> Path:
+    """`name` in `data_dir`, else the shipped file that the loaders fall back on."""
+    path = data_dir / name
+    return path if path.exists() else DATA_DIR / name
+
+
+def _problems(path: Path, *loads: Callable[[], object]) -> list[str]:
+    """Runs loaders of `path` that raise on its first bad row; one problem per failing loader."""
+    out: list[str] = []
+    for load in loads:
+        try:
+            load()
+        except KnowledgeBaseError as exc:
+            out.append(exc.message)
+        except ValueError as exc:  # a loader converted a value it had not checked
+            out.append(f"{path}: {exc}")
+    return out
+
+
+# --- one checker per loader -------------------------------------------------------------------
+
+
+def _entries(d: Path) -> list[str]:
+    return check_kb(d)
+
+
+def _events(d: Path) -> list[str]:
+    return check_event_lexicon(d)
+
+
+def _agencies(d: Path) -> list[str]:
+    path = d / "agencies.tsv"
+    return _problems(path, lambda: load_agencies(path))
+
+
+def _outlets(d: Path) -> list[str]:
+    path = d / "outlets.tsv"
+    return _problems(path, lambda: load_outlets(path))
+
+
+def _boilerplate(d: Path) -> list[str]:
+    path = d / "boilerplate.tsv"
+    return _problems(path, lambda: load_rules(path))
+
+
+def _months(d: Path) -> list[str]:
+    path, numbers = d / "months.tsv", _at(d, "numbers.tsv")
+    return _problems(path, lambda: calendar._load_tables(months_path=path, numbers_path=numbers))
+
+
+def _numbers(d: Path) -> list[str]:
+    path, currencies, temporal = d / "numbers.tsv", _at(d, "currencies.tsv"), _at(d, "temporal.tsv")
+    return _problems(
+        path,
+        lambda: calendar._load_ordinals(path=path),
+        lambda: amounts._load(numbers_path=path, currencies_path=currencies),
+        lambda: date_grammar.load_lexicon(temporal_path=temporal, numbers_path=path),
+    )
+
+
+def _currencies(d: Path) -> list[str]:
+    path = d / "currencies.tsv"
+    return _problems(path, lambda: amounts._currencies(path=path))
+
+
+def _temporal(d: Path) -> list[str]:
+    path, numbers = d / "temporal.tsv", _at(d, "numbers.tsv")
+    return _problems(
+        path, lambda: date_grammar.load_lexicon(temporal_path=path, numbers_path=numbers)
+    )
+
+
+def _speech_verbs(d: Path) -> list[str]:
+    path = d / "speech_verbs.tsv"
+    return _problems(path, lambda: load_speech_verbs(path))
+
+
+def _name_stopwords(d: Path) -> list[str]:
+    path = d / entity_lexicon.STOPWORDS_FILE
+    return _problems(path, lambda: entity_lexicon._read_stopwords(path))
+
+
+def _coref_roles(d: Path) -> list[str]:
+    path = d / coref.ROLES_FILE
+    return _problems(path, lambda: coref.load_role_nouns(path))
+
+
+def _detector(name: str) -> Checker:
+    def check(d: Path) -> list[str]:
+        return _problems(d / name, lambda: event_triggers.DetectorModel.load(d / name))
+
+    return check
+
+
+CHECKS: dict[str, Checker] = {
+    # the entry files: one pass of the KB loader, with its checks across files
+    "countries.tsv": _entries,
+    "places.tsv": _entries,
+    "regions.tsv": _entries,
+    "organizations.tsv": _entries,
+    "institutions.tsv": _entries,
+    "roles.tsv": _entries,
+    "agents.tsv": _entries,
+    "titles.tsv": _entries,
+    "given_names.tsv": _entries,
+    "people.tsv": _entries,
+    "offices.tsv": _entries,
+    # cleaning: wire agencies, outlets, boilerplate lines
+    "agencies.tsv": _agencies,
+    "outlets.tsv": _outlets,
+    "boilerplate.tsv": _boilerplate,
+    # calendar, dates, amounts, quotes
+    "months.tsv": _months,
+    "numbers.tsv": _numbers,
+    "currencies.tsv": _currencies,
+    "temporal.tsv": _temporal,
+    "speech_verbs.tsv": _speech_verbs,
+    # entities and coreference
+    "name_stopwords.tsv": _name_stopwords,
+    "coref_roles.tsv": _coref_roles,
+    # events: the lexicon is loaded as one, the detector weights file by file
+    "plover.tsv": _events,
+    "triggers.tsv": _events,
+    "event_cues.tsv": _events,
+    "event_detector.tsv": _detector("event_detector.tsv"),
+    "event_detector_default.tsv": _detector("event_detector_default.tsv"),
+}
+
+
+def check_data(data_dir: Path | None = None) -> CheckReport:
+    """Runs the checker of every data file in `data_dir` (default: the shipped data).
+
+    A table file missing from the shipped directory is a problem; a user's directory may hold
+    only some files, each checked with the shipped companions it is read with.
+    """
+    directory = Path(data_dir or DATA_DIR)
+    if not directory.is_dir():
+        return CheckReport(problems=[f"{directory}: not a directory of knowledge files"])
+    present = sorted(p.name for p in directory.iterdir() if p.suffix in DATA_SUFFIXES)
+    report = CheckReport(rows={name: _count_rows(directory / name) for name in present})
+    problems = [f"{directory / n}: no checker for {n}" for n in present if n not in CHECKS]
+    if directory.resolve() == DATA_DIR.resolve():
+        problems += [f"{directory / n}: missing knowledge file" for n in CHECKS if n not in present]
+    for checker in dict.fromkeys(CHECKS[n] for n in CHECKS if n in present):
+        problems += checker(directory)
+    report.problems = list(dict.fromkeys(problems))  # a shared companion file reports once
+    return report
+
+
+def _count_rows(path: Path) -> int | None:
+    if path.suffix != ".tsv":
+        return None
+    count = 0
+    try:
+        for _ in read_tsv(path, ()):
+            count += 1
+    except (KnowledgeBaseError, csv.Error):
+        pass  # its checker reports why; the count stops there
+    return count
