@@ -17,6 +17,7 @@ from ..text.normalize import fold_text
 from .entity_recognize import Seed
 
 _PLACE_KINDS = frozenset({"place", "region", "site"})
+_AREA_KINDS = frozenset({"place", "region"})
 NOT_NAMED = frozenset({"agent", "role", "institution"})  # not tagged by NER corpora (ANERcorp)
 _PROCLITICS = sorted(
     {c + p for c in CONJUNCTIONS for p in PREPOSITIONS if c + p}, key=len, reverse=True
@@ -104,7 +105,8 @@ def _maybe_extend(
     if len(overlapping) != 1:
         return
     inner = overlapping[0]
-    if kind == "ORG" and inner.seed.kind in _PLACE_KINDS and inner.source == "gazetteer":
+    # sites («قاعدة باغرام الجوية») are facilities: an ORG reading of them is the same thing
+    if kind == "ORG" and inner.seed.kind in _AREA_KINDS and inner.source == "gazetteer":
         # «برشلونة», «ريال مدريد», «صحيفة الشرق الأوسط»: a place name the tagger reads as an
         # organisation in context is the club or the paper, not the place
         if start <= inner.start and inner.end <= end and "\n" not in text[start:end]:
