@@ -54,7 +54,10 @@ def log(message: str, started: float) -> None:
 
 
 def cooccurrence(
-    docs: list[list[str]], vocab: dict[str, int], contexts: dict[str, int]
+    docs: list[list[str]],
+    vocab: dict[str, int],
+    contexts: dict[str, int],
+    offsets: tuple[int, ...] = OFFSETS,
 ) -> sparse.csr_matrix:
     """Rows: vocabulary words; columns: one block of context words per offset."""
     n_ctx = len(contexts)
@@ -63,15 +66,15 @@ def cooccurrence(
         (contexts.get(w, -1) for doc in docs for w in (*doc, "\0")), dtype=np.int64
     )
     keys = []
-    for block, off in enumerate(OFFSETS):
+    for block, off in enumerate(offsets):
         if off > 0:
             rows, cols = word_ids[:-off], ctx_ids[off:]
         else:
             rows, cols = word_ids[-off:], ctx_ids[:off]
         ok = (rows >= 0) & (cols >= 0)
-        keys.append(rows[ok] * (len(OFFSETS) * n_ctx) + block * n_ctx + cols[ok])
+        keys.append(rows[ok] * (len(offsets) * n_ctx) + block * n_ctx + cols[ok])
     uniq, counts = np.unique(np.concatenate(keys), return_counts=True)
-    width = len(OFFSETS) * n_ctx
+    width = len(offsets) * n_ctx
     return sparse.csr_matrix(
         (counts.astype(np.float32), (uniq // width, uniq % width)), shape=(len(vocab), width)
     )
@@ -128,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--iterations", type=int, default=12)
     ap.add_argument("--min-count", type=int, default=3)
     ap.add_argument("--limit", type=int, help="read only the first N articles")
+    ap.add_argument("--offsets", default="-2,-1,1,2", help="context positions, e.g. -1 or 1,2")
     ap.add_argument("--out", type=Path, default=Path("src/khabar/models/word_clusters.tsv"))
     args = ap.parse_args(argv)
     started = time.time()
@@ -140,7 +144,8 @@ def main(argv: list[str] | None = None) -> int:
     frequent = [w for w, c in counts.most_common(args.vocab) if c >= args.min_count]
     vocab = {w: i for i, w in enumerate(frequent)}
     contexts = {w: i for i, w in enumerate(frequent[: args.contexts])}
-    matrix = ppmi(cooccurrence(docs, vocab, contexts))
+    offsets = tuple(int(v) for v in args.offsets.split(","))
+    matrix = ppmi(cooccurrence(docs, vocab, contexts, offsets))
     del docs
     log(f"PPMI matrix {matrix.shape}, {matrix.nnz} non-zeros", started)
     vectors = randomized_svd(matrix, args.dim).astype(np.float32)

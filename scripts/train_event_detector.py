@@ -39,6 +39,7 @@ OUT = Path(__file__).resolve().parents[1] / "src/khabar/kb/data/event_detector.t
 LABELS = {"yes": 1, "easy no": 0, "difficult no": 0}
 BALANCE = 0.5  # how far positives are up-weighted against the class imbalance (0..1)
 THRESHOLD = EventStage().threshold
+HAND_L2 = 1.0  # share of the L2 penalty that the hand features pay
 KEEP = 0.03  # lexical weights smaller than this are not shipped
 
 
@@ -51,18 +52,23 @@ def candidate_rows(path: str, coded: str | None) -> list[tuple]:
     whether the coded file has the sentence)."""
     positive = {(r["text"], r["plover"]) for r in read_jsonl(coded)} if coded else set()
     pipeline = build_pipeline([n for n in available_stages() if n != "events"])
+    items = read_jsonl(path)
     stage = EventStage()
     stage.setup()
+    # lexical features are computed for the fitted types only: fit those of the gold file
+    assert stage._model is not None
+    stage._model.types = frozenset(item["event_type"] for item in items)
     rows = []
-    for item in read_jsonl(path):
+    for item in items:
         label = item["label"]
         if label == "ambiguous" and (item["text"], item["event_type"]) in positive:
             label = "yes"  # the coders of the coded file gave it an event of this type
         doc = pipeline.run_one(Document(id=item["id"], raw=item["text"])).document
         feats = []
         if doc is not None:
-            feats = [c.features for _, c in stage.candidates(doc)
-                     if c.entry.type == item["event_type"]]  # fmt: skip
+            cands = [c for _, c in stage.candidates(doc) if c.entry.type == item["event_type"]]
+            # the sentence words, scored apart at run time, are features like the others here
+            feats = [c.features | {f"s:{c.entry.type}:{w}": 1.0 for w in c.bag} for c in cands]
         # scored under the gold label of the detection file, trained under the upgraded one
         in_coded = (item["text"], item["event_type"]) in positive
         rows.append(
@@ -100,16 +106,21 @@ def fit(rows, vocab: list[str], l2: float) -> np.ndarray:
     pos = max(1.0, y.sum())
     sample = np.where(y == 1, (len(y) - pos) / pos, 1.0) ** BALANCE
 
+    # the few hand features are general: they get a lighter penalty than the many words
+    penalty = np.array([l2 * HAND_L2 if v in FEATURES else l2 for v in vocab])
+
     def loss(w):
         z = x @ w[1:] + w[0]
         p = 1 / (1 + np.exp(-np.clip(z, -30, 30)))
         g = sample * (p - y)
-        grad = np.r_[g.sum(), x.T @ g] + l2 * np.r_[0, w[1:]]
-        value = (sample * (np.logaddexp(0, z) - y * z)).sum() + 0.5 * l2 * w[1:] @ w[1:]
+        grad = np.r_[g.sum(), x.T @ g] + np.r_[0, penalty * w[1:]]
+        value = (sample * (np.logaddexp(0, z) - y * z)).sum() + 0.5 * w[1:] @ (penalty * w[1:])
         return value, grad
 
     w0 = np.zeros(len(vocab) + 1)
-    return minimize(loss, w0, jac=True, method="L-BFGS-B", options={"maxiter": 500}).x
+    return minimize(
+        loss, w0, jac=True, method="L-BFGS-B", options={"maxiter": 5000, "gtol": 1e-7}
+    ).x
 
 
 def logit(p: float) -> float:

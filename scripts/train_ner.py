@@ -141,6 +141,16 @@ def evaluate(model: Path, xs, gold_tags) -> dict:
     return score_spans(gold, pred)
 
 
+def _relative(path: Path | None, base: Path) -> str | None:
+    """Resource paths as the tagger reads them: relative to the model's folder when inside it."""
+    if path is None:
+        return None
+    try:
+        return str(path.resolve().relative_to(base.resolve()))
+    except ValueError:
+        return str(path.resolve())
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("train", type=Path)
@@ -149,8 +159,8 @@ def main(argv: list[str] | None = None) -> int:
         "--map-fine", action="store_true", help="--extra is WikiFANE: map fine tags, rejoin clitics"
     )
     ap.add_argument("--holdout", type=float, default=0.1)
-    ap.add_argument("--c1", default="0.05,0.2")
-    ap.add_argument("--c2", default="0.01,0.05")
+    ap.add_argument("--c1", default="0.05,0.1,0.2")
+    ap.add_argument("--c2", default="0.05")
     ap.add_argument("--minfreq", type=int, default=1)
     ap.add_argument("--iterations", type=int, default=150)
     ap.add_argument("--clusters", type=Path, default=CLUSTERS_PATH)
@@ -207,8 +217,8 @@ def main(argv: list[str] | None = None) -> int:
                     best_result = result
     assert best is not None
     config = {
-        "clusters": clusters.name if clusters else None,
-        "name_parts": name_parts.name if name_parts else None,
+        "clusters": _relative(clusters, args.out.parent),
+        "name_parts": _relative(name_parts, args.out.parent),
         "kb": not args.no_kb,
         "c1": best[1],
         "c2": best[2],

@@ -97,3 +97,12 @@ def test_extract_crf_features_window_and_gazetteer() -> None:
     assert "-1:w=الفرنسي" in feats[3] and "+1:k=7" in feats[2]
     assert "G=B-ORG" in feats[5] and "G=I-ORG" in feats[6]
     assert "BOS" in feats[0] and "EOS" in feats[6]
+
+
+@needs_model
+def test_extract_crf_tag_scored_matches_tag() -> None:
+    assert TAGGER is not None
+    text = "استقبل الملك عبدالله الثاني في عمّان وفدا من البنك الدولي ."
+    scored = TAGGER.tag_scored(text, [])
+    assert [s[:3] for s in scored] == TAGGER.tag(text, [])
+    assert scored and all(0.0 < s[3] <= 1.0 for s in scored)

@@ -61,6 +61,5 @@ def test_seed_withdrawal(events) -> None:
     assert "withdraw" in retreat.mode and retreat.date == "2021-05-01"
 
 
-@pytest.mark.xfail(reason="the fitted detector scores the trend sentence «تصاعدت وتيرة العنف» low")
 def test_seed_fighting(events) -> None:
     assert find(events, "ASSAULT").quad_code == 4

@@ -1,11 +1,12 @@
-"""Statistical named-entity tagger: a linear-chain CRF (python-crfsuite) over whitespace words.
+"""Statistical named-entity tagger: a linear-chain CRF (python-crfsuite) over words.
 
 Features are computed on the folded word (`fold_text`) and cached per word type, so tagging
-costs little more than a dictionary lookup per token plus the Viterbi pass. Knowledge that
-generalises to names never seen in training comes from three optional resources: word clusters
-learned from unlabeled news (`scripts/build_clusters.py`), the knowledge base (gazetteer
-matches, title and given-name cues) and clitic stripping (so «والعراق» shares «عراق»).
-The model is trained by `scripts/train_ner.py` on ANERcorp (see NOTICE).
+costs little more than a dictionary lookup per token plus the Viterbi pass. What generalises
+to names never seen in training: word clusters learned from unlabeled news
+(`scripts/build_clusters.py`), the knowledge base (gazetteer matches, title/role cues, given
+names, nisba adjectives), name-part stems from WikiFANE (`name_parts.tsv`) and clitic
+stripping (so «والعراق» shares «عراق»). Every resource is optional: a missing one only
+removes its features. The model is trained by `scripts/train_ner.py` on ANERcorp (NOTICE).
 """
 
 from __future__ import annotations
@@ -27,11 +28,9 @@ MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 MODEL_PATH = MODELS_DIR / "ner_crf.model"
 CLUSTERS_PATH = MODELS_DIR / "word_clusters.tsv"
 NAME_PARTS_PATH = MODELS_DIR / "name_parts.tsv"
-ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
 
 _WORD = re.compile(r"\S+")
 _SENTENCE_END = frozenset({".", "!", "؟", "?", "…"})
-_ARABIC = re.compile(r"[\u0621-\u064A\u0671-\u06D3]")
 _SHAPE_CLASSES = (
     (re.compile(r"[\u0621-\u064A\u0671-\u06D3]+"), "a"),
     (re.compile(r"[A-Z]+"), "A"),
@@ -41,6 +40,7 @@ _SHAPE_CLASSES = (
 _CONJ = ("", "و", "ف")
 _PREP = ("", "ب", "ل", "ك")
 _CACHE_LIMIT = 300_000
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(slots=True)
@@ -213,7 +213,7 @@ class FeatureExtractor:
             feats += ["p2=" + stem[:2], "p3=" + stem[:3], "x2=" + stem[-2:], "x3=" + stem[-3:]]
         feats.append("x1=" + stem[-1:])
         feats.append(f"len={min(len(stem), 9)}")
-        if any(ch.isdigit() for ch in word):
+        if _DIGIT.search(word):
             feats.append("dig")
         clusters = res.clusters.get(word) or ()
         feats += [f"k{i}={c}" for i, c in enumerate(clusters)]
@@ -256,22 +256,25 @@ class FeatureExtractor:
         n = len(words)
         known = self.known
         out: list[list[str]] = []
+        prev_stem = ""
         for i, info in enumerate(infos):
-            feats = list(info[0])
-            for k, off in ((0, -2), (1, -1), (2, 1), (3, 2)):
-                j = i + off
-                if 0 <= j < n:
-                    feats += infos[j][1][k]
-            if i == 0:
-                feats.append("BOS")
-            else:
-                bigram = "s-|s=" + infos[i - 1][2] + "|" + info[2]
+            feats = info[0] + extra[i] if extra is not None else info[0][:]
+            if i >= 2:
+                feats += infos[i - 2][1][0]
+            if i >= 1:
+                feats += infos[i - 1][1][1]
+                bigram = "s-|s=" + prev_stem + "|" + info[2]
                 if known is None or bigram in known:
                     feats.append(bigram)
-            if i == n - 1:
+            else:
+                feats.append("BOS")
+            if i + 1 < n:
+                feats += infos[i + 1][1][2]
+                if i + 2 < n:
+                    feats += infos[i + 2][1][3]
+            else:
                 feats.append("EOS")
-            if extra is not None:
-                feats += extra[i]
+            prev_stem = info[2]
             out.append(feats)
         return out
 
@@ -370,15 +373,30 @@ class CrfTagger:
         return self._tagger.tag(self.features.sequence(words))
 
     def tag(self, text: str, tokens: list[Token]) -> list[tuple[int, int, str]]:
-        """Entity spans (start, end, type) as character offsets into `text`."""
+        """Entity spans (start, end, type) as character offsets into `text`.
+
+        `tokens` are offsets into `text`; when empty, `text` is tokenized here."""
+        return [(start, end, kind) for start, end, kind, _ in self._spans(text, tokens, False)]
+
+    def tag_scored(self, text: str, tokens: list[Token]) -> list[tuple[int, int, str, float]]:
+        """Like `tag`, with a confidence per span: the lowest marginal probability of its tags."""
+        return self._spans(text, tokens, True)
+
+    def _spans(
+        self, text: str, tokens: list[Token], scored: bool
+    ) -> list[tuple[int, int, str, float]]:
         if not tokens:
             tokens = default_tokens(text)
-        spans: list[tuple[int, int, str]] = []
+        spans: list[tuple[int, int, str, float]] = []
         for lo, hi in _chunks(text, tokens):
             chunk = tokens[lo:hi]
             tags = self.tag_words([text[t.start : t.end] for t in chunk])
             for first, last, kind in tags_to_spans(tags):
-                spans.append((chunk[first].start, chunk[last].end, kind))
+                score = 1.0
+                if scored:
+                    marginal = self._tagger.marginal
+                    score = min(marginal(tags[k], k) for k in range(first, last + 1))
+                spans.append((chunk[first].start, chunk[last].end, kind, score))
         return spans
 
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..doc import ActorRef, Entity
-from ..text.normalize import fold_text
+from .event_context import fold_word as fold_text  # cached: the same short gaps recur
 
 ACTOR_KINDS = frozenset({"country", "igo", "armed", "person", "institution", "agent", "org",
                          "party", "media", "agency", "role", "group", "company"})  # fmt: skip
@@ -87,8 +87,15 @@ def add_agent_fallback(
             continue
         if end < len(text) and text[end].isalpha():
             continue
-        if any(0 <= p.start - end <= 2 and not text[end : p.start].strip(' "«') for p in found):
-            continue  # «مسلحي حركة طالبان»: the name after the agent noun is the referent
+        named = [
+            p for p in found if 0 <= p.start - end <= 2 and not text[end : p.start].strip(' "«')
+        ]
+        if named:
+            # «مسلحي حركة طالبان»: the name after the agent noun is the referent; the mention
+            # grows to cover the noun, so that «القوات ومسلحي طالبان» reads as coordination
+            named[0].text = text[start : named[0].end]
+            named[0].start = start
+            continue
         found.append(Participant(start, end, surface, f"agent:{sector}", None, sector, "agent"))
 
 
@@ -224,6 +231,10 @@ def _prepositional(text, clause_start, cands, prep_after, actors, event_type):
 
 def _active(text, start, end, before, plain_after, verbal, genitive, actors):
     recipients: list[Participant] = []
+    if verbal and not actors and before and _close(text, before[-1].end, start, 0):
+        # SVO: a participant right before the verb («القوات الروسية أسقطت طائرتين») is its
+        # subject, and what follows is the object
+        actors = [p for p in before if p.group == before[-1].group]
     if plain_after and _close(text, end, plain_after[0].start, 3):
         first = plain_after[0]
         if verbal or genitive == "actor":

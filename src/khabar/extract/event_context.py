@@ -11,6 +11,7 @@ features are learned (scripts/train_event_detector.py); only frequent words get 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 
 from ..text.normalize import fold_text
@@ -22,6 +23,15 @@ _TOKEN = re.compile(r"[^\W\d_]+|\d+")
 _PROCLITICS = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال")
 # light stemming: inflectional endings and pronoun enclitics, longest first
 _SUFFIXES = ("تين", "تان", "هما", "ات", "ون", "ين", "ان", "وا", "ها", "هم", "ه", "ة", "ي", "ا", "ت")
+
+
+fold_word = functools.lru_cache(maxsize=65536)(fold_text)  # words repeat: fold each once
+
+
+@functools.lru_cache(maxsize=65536)
+def _token_forms(token: str) -> tuple[str, str]:
+    word = _number(token) if token.isdigit() else norm_word(fold_text(token))
+    return word, stem(word)
 
 
 def norm_word(word: str) -> str:
@@ -40,17 +50,19 @@ class SentenceWords:
     def __init__(self, text: str, start: int, end: int):
         self.starts: list[int] = []
         self.words: list[str] = []
+        self.stems: list[str] = []
         for match in _TOKEN.finditer(text, start, end):
             self.starts.append(match.start())
-            token = match.group()
-            self.words.append(_number(token) if token.isdigit() else norm_word(fold_text(token)))
-        self.stems = [stem(w) for w in self.words]
+            word, stemmed = _token_forms(match.group())
+            self.words.append(word)
+            self.stems.append(stemmed)
         self.bag = frozenset(self.words) | frozenset(self.stems)
 
     def features(self, type_: str, lemma: str, word_start: int, end: int) -> dict[str, float]:
-        """Trigger lemma, window words (either side), the nearest words (side-specific) and
-        the words of the sentence; named per event type, since a word near a protest
-        trigger says something else than near an attack trigger."""
+        """Trigger lemma, window words (either side) and the nearest words (side-specific),
+        named per event type, since a word near a protest trigger says something else than
+        near an attack trigger. The words of the whole sentence (`bag`) are scored apart,
+        once per sentence (`DetectorModel.bag_score`)."""
         first = bisect.bisect_left(self.starts, word_start)
         last = bisect.bisect_left(self.starts, end)  # one past the trigger's words
         feats: dict[str, float] = {f"t:{type_}:{fold_text(lemma)}": 1.0}
@@ -64,8 +76,6 @@ class SentenceWords:
                 feats[f"w:{type_}:{word}"] = 1.0
                 if i - last < NEAR:
                     feats[f"a:{type_}:{word}"] = 1.0
-        for word in self.bag:
-            feats[f"s:{type_}:{word}"] = 1.0
         return feats
 
 

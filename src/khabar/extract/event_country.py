@@ -16,6 +16,7 @@ from collections import Counter
 from ..doc import Document
 from ..text.normalize import fold_text
 from .event_actors import PLACE_KINDS, Participant, preposition_before
+from .event_context import fold_word
 
 _WORD = re.compile(r"[^\W\d_]+")
 # participants whose country can come from the place of the report
@@ -26,7 +27,9 @@ _SKIP = frozenset({"جويه", "جوي", "جويا", "صاروخيه", "صارو
 
 
 # words after which a nisba is a noun: counts and quantifiers («آلاف الإيرانيين»)
-_COUNTED = re.compile(r"^(?:و?(?:الاف|الف|مئات|عشرات|مئه|مائه|بعض|كثير|من|ان|قال|اعلن|يتظاهر|تظاهر)\w*)$")
+_COUNTED = re.compile(
+    r"^(?:و?(?:الاف|الف|مئات|عشرات|مئه|مائه|بعض|كثير|من|ان|قال|اعلن|يتظاهر|تظاهر)\w*)$"
+)
 
 
 def _noun_slot(previous: str) -> bool:
@@ -36,15 +39,21 @@ def _noun_slot(previous: str) -> bool:
 
 
 _SETTING = frozenset({"في", "ب", "قرب", "عن", "من", "الى", "حول"})
+# nouns whose nisba names a topic, not a party («الأزمة السورية», «الملف النووي الإيراني»)
+_ABSTRACT = frozenset({"ازمه", "ملف", "اتفاق", "قضيه", "حرب", "ثوره", "ساحه", "اراضي", "حدود",
+                       "نووي", "شان", "سياسه", "مساله", "عاصمه", "مدينه", "منطقه", "شعب"})  # fmt: skip
 _TIME = frozenset({"امس", "اليوم", "الليله", "فجر", "صباح", "مساء", "ظهر"})
 
 
 class CountryFiller:
     """Nisba lookups (folded adjective → country id) after a mention or a trigger."""
 
-    def __init__(self, nisba: dict[str, str], capitals: dict[str, str] | None = None):
+    def __init__(
+        self, nisba: dict[str, str], capitals: dict[str, str] | None = None, phrases: bool = True
+    ):
         self.nisba = nisba
         self.capitals = capitals or {}
+        self.phrases = phrases  # noun + nisba phrases («مصورا فرنسيا») become participants
 
     def metonymy(self, text: str, clause_start: int, parts: list[Participant]) -> None:
         """A capital that is not the setting («نددت بكين», «اتهمت دمشق») is its government."""
@@ -56,7 +65,7 @@ class CountryFiller:
                 part.kind, part.country, part.sector = "country", country, "GOV"
 
     def lookup(self, word: str) -> str | None:
-        folded = fold_text(word)
+        folded = fold_word(word)
         for form in (folded, folded.removeprefix("و")):
             country = self.nisba.get(form)
             if country is None and form.endswith("يا"):
@@ -75,15 +84,21 @@ class CountryFiller:
             country = self.lookup(match.group())
             if country is not None:
                 return country
-            if fold_text(match.group()).removeprefix("ال") not in _SKIP:
+            if fold_word(match.group()).removeprefix("ال") not in _SKIP:
                 break
         return None
 
-    def add_people(self, text: str, sentence: tuple[int, int], parts: list[Participant]) -> None:
+    def add_people(
+        self,
+        text: str,
+        sentence: tuple[int, int],
+        parts: list[Participant],
+        agents: list[tuple[int, int, str, str]] = (),  # type: ignore[assignment]
+    ) -> None:
         """Nationality nouns standing alone («آلاف الإيرانيين», «مئات الصرب») as participants;
         a nisba right after a mention is its adjective, not another participant."""
         for match in _WORD.finditer(text, *sentence):
-            country = self.nisba.get(fold_text(match.group()).removeprefix("و"))
+            country = self.nisba.get(fold_word(match.group()).removeprefix("و"))
             if country is None:
                 continue
             start, end = match.span()
@@ -91,10 +106,16 @@ class CountryFiller:
                 continue
             if any(0 <= start - p.end <= 1 for p in parts):
                 continue
-            prev = _WORD.findall(text[max(sentence[0], start - 25) : start])
-            if prev and not _noun_slot(fold_text(prev[-1])):
-                continue  # after an ordinary noun the nisba is its adjective
-            parts.append(Participant(start, end, match.group(), None, country, "CVL", "agent"))
+            head = None
+            for prev in _WORD.finditer(text, max(sentence[0], start - 25), start):
+                head = prev
+            if head is None or _noun_slot(fold_word(head.group())):
+                parts.append(Participant(start, end, match.group(), None, country, "CVL", "agent"))
+            elif self.phrases and fold_word(head.group()).removeprefix("ال") not in _ABSTRACT:
+                # «مصورا فرنسيا», «دبابات روسية»: the noun phrase belongs to that country
+                sector = next((a[3] for a in agents if a[0] <= head.start() < a[1]), None)
+                parts.append(Participant(head.start(), end, text[head.start() : end], None,
+                                         country, sector, "agent"))  # fmt: skip
 
     def fill(self, text: str, sentence: tuple[int, int], parts: list[Participant],
              fallback: str | None) -> None:  # fmt: skip

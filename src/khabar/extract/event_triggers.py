@@ -58,6 +58,7 @@ class Candidate:
     verbal: bool = False
     features: dict[str, float] = field(default_factory=dict)
     score: float = 0.0
+    bag: frozenset[str] = frozenset()  # the words of the sentence (for the fitted types)
 
 
 def find_triggers(
@@ -124,7 +125,7 @@ FEATURES = (
     "prior", "verb", "passive", "actor", "recipient", "no_participant", "report", "casualty",
     "number_after", "legal", "generic", "future", "hypothetical", "negation", "history",
     "definite_noun", "repeated", "quoted", "place", "year", "imperfect", "question",
-    "pluperfect", "fear", "attributed", "prep_noun", "light_verb",
+    "pluperfect", "fear", "attributed", "prep_noun", "light_verb", "between", "armed_sides",
 )  # fmt: skip
 
 
@@ -136,9 +137,17 @@ class DetectorModel:
     """Logistic model over context features; weights from a TSV file (feature, weight)."""
 
     def __init__(self, weights: dict[str, float], bias: float, types: frozenset[str] = frozenset()):
-        self.weights = weights
         self.bias = bias
         self.types = types  # the event types the weights were fitted on (empty: any)
+        # sentence-word weights («s:TYPE:word») apart: a sentence is scored once per type
+        self.bags: dict[str, dict[str, float]] = {}
+        self.weights: dict[str, float] = {}
+        for name, value in weights.items():
+            if name.startswith("s:"):
+                _, event_type, word = name.split(":", 2)
+                self.bags.setdefault(event_type, {})[word] = value
+            else:
+                self.weights[name] = value
 
     @classmethod
     def load(cls, path: Path | None = None) -> DetectorModel:
@@ -160,8 +169,18 @@ class DetectorModel:
         bias = weights.pop("bias", 0.0)
         return cls(weights, bias, types)
 
-    def probability(self, features: dict[str, float], event_type: str = "") -> float:
-        """P(event); a `bias:TYPE` weight shifts the decision for one type."""
-        z = self.bias + self.weights.get(f"bias:{event_type}", 0.0)
-        z += sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+    def bag_score(self, event_type: str, bag: frozenset[str]) -> float:
+        """The contribution of the sentence's words to the score of `event_type`."""
+        weights = self.bags.get(event_type)
+        return sum(weights.get(word, 0.0) for word in bag) if weights else 0.0
+
+    def probability(self, features: dict[str, float], event_type: str = "", extra: float = 0.0):
+        """P(event); a `bias:TYPE` weight shifts the decision for one type; `extra` is a
+        precomputed part of the score (`bag_score`)."""
+        z = self.bias + self.weights.get(f"bias:{event_type}", 0.0) + extra
+        weights = self.weights
+        for key, value in features.items():
+            weight = weights.get(key)
+            if weight is not None:
+                z += weight * value
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))

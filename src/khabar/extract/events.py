@@ -1,24 +1,28 @@
 """The event stage: PLOVER events (who did what to whom, when, where) from each sentence.
 
-Trigger words from the lexicon (`event_lexicon`) are candidates; context features and a
-small logistic model (`event_triggers`) decide which report an act; roles come from the
-participants of the clause (`event_actors`); modality, date, place, casualties and context
-from `event_attributes`. Same-type triggers of one sentence that share their actors merge
-into one event («شنت القوات هجوما … وقصفت»).
+Trigger words from the lexicon (`event_lexicon`) are candidates. Roles come from the
+participants of the clause (`event_actors` for word order, `event_roles` for the fallbacks
+of news style, `event_country` for nisba adjectives, capitals and the place of the report).
+Context features (`event_triggers`, `event_frames`, `event_context`) and a logistic model
+decide which candidates report an act: for the types it was fitted on (ASSAULT, PROTEST)
+the model judges the pooled candidates of the sentence, plus the sentence's words, and the
+best candidate takes that score; the other types use hand-set weights. Modality, date,
+place, casualties and context come from `event_attributes`. Same-type triggers of one
+sentence that share their actors merge into one event («شنت القوات هجوما … وقصفت»).
 """
 
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
 from pathlib import Path
 from typing import ClassVar
 
 from ..doc import ActorRef, Document, Entity, Event, Span
+from ..kb.loader import load_kb
 from ..kb.tsv import data_path
 from ..pipeline import BaseStage
-from ..text.matcher import PhraseMatcher, is_letter
+from ..text.matcher import PhraseMatcher
 from ..text.normalize import fold, fold_text
 from ..text.tokens import WORD
 from . import event_attributes as attrs
@@ -27,15 +31,14 @@ from .event_actors import (
     Participant,
     Roles,
     add_agent_fallback,
-    assign_roles,
     group_coordination,
     participants_from_entities,
-    preposition_before,
 )
-from ..kb.loader import load_kb
 from .event_context import SentenceWords, pool
 from .event_country import CountryFiller, document_country
+from .event_frames import definite, sentence_frames, trigger_frames
 from .event_lexicon import EventLexicon, load_event_lexicon
+from .event_roles import NUMBER_AFTER, DocContext, RoleFinder, Topics
 from .event_triggers import (
     Candidate,
     CueHit,
@@ -49,42 +52,8 @@ from .event_triggers import (
 )
 
 _CLAUSE_BREAK = re.compile(r"[؛;:«»\"“”()\[\]]|،\s*(?=و)|\s(?:فيما|بينما|في حين|وفي حين)\s")
-_NUMBER_AFTER = re.compile(
-    r"\s*(?:\d|[٠-٩]|(?:ثلاث|أربع|خمس|ست|سبع|ثماني|تسع|عشر|مئ|مائ|ألف|اثن|اثني|عشرات|مئات))"
-)
-_NUMBER_BEFORE = re.compile(
-    r"(?:\d|[٠-٩]|ثلاث\w*|أربع\w*|خمس\w*|ست\w*|سبع\w*|ثماني\w*|تسع\w*|عشر\w*|عشرات|مئات|اثن\w*)"
-    r"\s*(?:من\s*)?$"
-)
-_YEAR = re.compile(r"(?<!\d)(?:19[4-9]\d|20[0-4]\d)(?!\d)")
-_PLUPERFECT = re.compile(r"(?:^|\s)و?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,5}قد\s")
-_FEAR = re.compile(
-    r"مخاوف|تخوف|خشية|يخشى|تحذير|حذر|تهديد|محتمل|احتمال|استعداد|تستعد|يستعد|لمنع|منع وقوع"
-)
-_ATTRIBUTED = re.compile(
-    r"(?:^|\s)و?(?:قال|قالت|أعلن|أعلنت|اعلن|اعلنت|أفاد|أفادت|افاد|افادت|ذكر|ذكرت|أكد|أكدت|اكد|"
-    r"اكدت|أوضح|أوضحت|صرح)|مصادر|مصدر|شهود"
-)
-# a verb that carries out or suffers the act named by the noun after it («شنت غارات»,
-# «تعرضت لهجوم», «وقع انفجار»): the noun reports an act, not a topic
-_LIGHT_VERB = re.compile(
-    r"(?:^|\s)[وف]?(?:شن|شنت|شنوا|يشن|تشن|نفذ|نفذت|نفذوا|ينفذ|تنفذ|بتنفيذ|قام|قامت|قاموا|وقع|وقعت|"
-    r"اندلع|اندلعت|تعرض|تعرضت|تعرضوا|استهدف|استهدفت|أسفر|اسفر|جرح|أصيب|اصيب|تجدد|تجددت|"
-    r"نظم|نظمت|نظموا|خرج|خرجت|شارك|شاركت)\s+(?:\S+\s+)?\S*$"
-)
-_PREPOSITIONS = frozenset(
-    {"من", "عن", "في", "على", "الى", "مع", "بشان", "حول", "تجاه", "ازاء", "بسبب", "لان"}
-)
-_NO_TOPIC = frozenset({"ASSAULT", "PROTEST"})  # passives without agent are common there
-_TOPIC_KINDS = frozenset({"person", "country", "igo", "institution", "org", "party", "role"})
-_LAND = frozenset({"country", "place", "region", "site"})
-_SETTING_PREPS = frozenset({"في", "ب", "قرب", "عن"})
-# the sector of the place-of-report fallback: victims of an attack with no named target are
-# civilians; a protest with no named target is against the government of the country
-_PLACE_TARGET = {"ASSAULT": "CVL", "PROTEST": "GOV"}
-# actors whose country may itself come from the place: no reason to look elsewhere
-FILLED_KINDS = frozenset({"agent", "person", "place", "site", "region"})
-_PLACE_ACTOR = {"PROTEST": "CVL"}
+CLASH_SCORE = 0.6
+_ARMED = frozenset({"MIL", "REB", "UAF", "COP", "SPY", "INS"})
 _MODAL = frozenset({"negation", "future", "hypothetical"})
 _NAME_KINDS_KEEP = frozenset({"agent", "role"})
 
@@ -133,7 +102,8 @@ class EventStage(BaseStage):
 
     def __call__(self, doc: Document) -> Document:
         self.setup()
-        doc.events = [e for e, _ in self.candidates(doc) if self._keep(e)]
+        found = self.candidates(doc, floor=self.threshold)
+        doc.events = [e for e, _ in found if self._keep(e)]
         for index, event in enumerate(doc.events):
             event.id = f"{doc.id}:{index}"
         return doc
@@ -145,8 +115,11 @@ class EventStage(BaseStage):
             return False
         return "hypothetical" not in event.aux_mode or self.keep_hypothetical
 
-    def candidates(self, doc: Document) -> list[tuple[Event, Candidate]]:
-        """Every scored event candidate of the document (above or below the threshold)."""
+    def candidates(
+        self, doc: Document, floor: float | None = None
+    ) -> list[tuple[Event, Candidate]]:
+        """The scored event candidates of the document (all, or those scoring `floor` or
+        more: the others are not built)."""
         assert self._triggers is not None and self._cues is not None
         folded, offsets = fold(doc.text)
         hits, _ = find_triggers(self._triggers, folded, offsets)
@@ -160,12 +133,12 @@ class EventStage(BaseStage):
         for hit in hits:
             by_sentence.setdefault(bisect.bisect_right(starts, hit.start) - 1, []).append(hit)
         lookup = {e.id: e for e in doc.entities}
-        context = _DocContext(document_country(doc), _Topics(doc))
+        context = DocContext(document_country(doc), Topics(doc))
         out: list[tuple[Event, Candidate]] = []
         for index, sentence_hits in by_sentence.items():
             if index >= 0:
                 coder = _SentenceCoder(self, doc, sentences[index], cues, lookup, context)
-                out += coder.code(sentence_hits)
+                out += coder.code(sentence_hits, floor)
         return out
 
 
@@ -193,7 +166,7 @@ class _SentenceCoder:
     """Codes the trigger hits of one sentence."""
 
     def __init__(self, stage: EventStage, doc: Document, sentence, cues: CueIndex, lookup,
-                 context: _DocContext):  # fmt: skip
+                 context: DocContext):  # fmt: skip
         self.stage = stage
         self.lexicon = stage._lexicon
         self.model = stage._model
@@ -216,14 +189,22 @@ class _SentenceCoder:
         self.trigger_spans: list[tuple[int, int]] = []
         group_coordination(text, parts)
         stage._filler.metonymy(text, start, parts)
-        stage._filler.add_people(text, sentence, parts)
+        stage._filler.add_people(text, sentence, parts, agents)
         group_coordination(text, parts)
         stage._filler.fill(text, sentence, parts, context.home)
-        self.topics = context.topics
         self.parts = parts
         self.places = [p for p in parts if p.kind in PLACE_KINDS or p.kind == "country"]
+        self.finder = RoleFinder(text, self.places, stage._filler, context.topics)
         self.breaks = [start + m.start() for m in _CLAUSE_BREAK.finditer(text[start:end])]
         self._words: SentenceWords | None = None
+        self._bag_scores: dict[str, float] = {}
+        self.frames = sentence_frames(text, sentence)
+        self.relative_date = any(
+            start <= d.start < end and d.kind in ("relative", "weekday") for d in doc.dates
+        )
+        self.casualty_amount = any(
+            start <= a.start < end and a.kind in ("killed", "injured") for a in doc.amounts
+        )
 
     def sentence_words(self) -> SentenceWords:
         if self._words is None:
@@ -236,7 +217,10 @@ class _SentenceCoder:
         right = self.breaks[i] if i < len(self.breaks) else self.sentence[1]
         return left, right
 
-    def code(self, hits: list[TriggerHit]) -> list[tuple[Event, Candidate]]:
+    def code(
+        self, hits: list[TriggerHit], floor: float | None = None
+    ) -> list[tuple[Event, Candidate]]:
+        """Events of the hits (those scoring below `floor` are not built)."""
         # a mention that overlaps a trigger word («على اتفاق») is no actor; agent nouns may
         self.parts = [
             p for p in self.parts
@@ -255,11 +239,25 @@ class _SentenceCoder:
             roles = self.roles(cand)
             cand.features = self.features(cand, roles, types_seen[cand.entry.type] > 1)
             model = self.model if cand.entry.type in self.model.types else self.default_model
-            cand.score = model.probability(cand.features, cand.entry.type)
+            extra = self._bag_score(cand.entry.type) if cand.bag else 0.0
+            cand.score = model.probability(cand.features, cand.entry.type, extra)
             candidates[i] = (cand, roles)
         self._gate([c for c, _ in candidates])
-        events = [(self.event(c, r), c) for c, r in candidates]
-        return _merge(events)
+        for cand, _ in candidates:
+            if _clash(cand):
+                cand.score = max(cand.score, CLASH_SCORE)
+        for cand, roles in candidates:
+            if cand.score >= self.stage.threshold and roles.actors:
+                self.finder.topics.add_subject(roles.actors[0])
+        if floor is not None:
+            candidates = [(c, r) for c, r in candidates if c.score >= floor]
+        return _merge([(self.event(c, r), c) for c, r in candidates])
+
+    def _bag_score(self, event_type: str) -> float:
+        if event_type not in self._bag_scores:
+            bag = self.sentence_words().bag
+            self._bag_scores[event_type] = self.model.bag_score(event_type, bag)
+        return self._bag_scores[event_type]
 
     def _gate(self, cands: list[Candidate]) -> None:
         """For the fitted types the model judges the sentence (the pooled features of all
@@ -269,7 +267,8 @@ class _SentenceCoder:
             if cand.entry.type in self.model.types:
                 by_type.setdefault(cand.entry.type, []).append(cand)
         for event_type, group in by_type.items():
-            gate = self.model.probability(pool([c.features for c in group]), event_type)
+            pooled = pool([c.features for c in group])
+            gate = self.model.probability(pooled, event_type, self._bag_score(event_type))
             best = max(group, key=lambda c: c.score)
             for cand in group:
                 cand.score = gate if cand is best else min(cand.score, gate)
@@ -282,74 +281,7 @@ class _SentenceCoder:
         return any(req in word for word in words for req in cand.entry.requires)
 
     def roles(self, cand: Candidate) -> Roles:
-        clause = self.clause(cand.hit.start)
-        parts = [
-            p for p in self.parts
-            if clause[0] <= p.start and p.end <= clause[1] and not self._setting(p, clause[0])
-        ]  # fmt: skip
-        text, hit = self.doc.text, cand.hit
-        roles = assign_roles(
-            text, clause, (hit.start, hit.end), parts,
-            event_type=cand.entry.type, verbal=cand.verbal,
-            passive=cand.passive or self._counted_victims(cand, parts),
-            genitive=cand.entry.genitive, possessive=_has_enclitic(text, hit.end),
-        )  # fmt: skip
-        if not roles.recipients and cand.entry.type in _PLACE_TARGET:
-            roles.recipients = self._place_target(
-                roles.actors, hit.start, _PLACE_TARGET[cand.entry.type]
-            )
-        if not cand.verbal:
-            # «قصف إسرائيلي», «غارات جوية روسية»: the nisba after the noun names the actor
-            country = self.stage._filler.after(text, hit.end, clause[1])
-            if country is not None:
-                sector = "MIL" if cand.entry.type == "ASSAULT" else None  # «غارة أميركية»
-                roles.actors = [Participant(hit.start, hit.end, text[hit.start : hit.end],
-                                            country, country, sector, "country")]  # fmt: skip
-                roles.recipients = [p for p in roles.recipients if p.country != country]
-        if not roles.actors and cand.entry.type not in _NO_TOPIC:
-            if cand.verbal or _has_enclitic(text, hit.end):
-                # a dropped or pronoun subject («وانتقد في تقريره», «موافقته») is the one
-                # named last before the trigger
-                roles.actors = self.topics.before(hit.word_start)
-        if not roles.actors and cand.entry.type in _PLACE_ACTOR:
-            roles.actors = self._place_target([], hit.start, _PLACE_ACTOR[cand.entry.type])
-        if cand.entry.type in _PLACE_ACTOR:
-            # a country that demonstrates is its people; one demonstrated against, its government
-            roles.actors = _with_sector(roles.actors, _PLACE_ACTOR[cand.entry.type])
-            roles.recipients = _with_sector(roles.recipients, _PLACE_TARGET[cand.entry.type])
-        return roles
-
-    def _setting(self, part: Participant, clause_start: int) -> bool:
-        """A place after «في», «قرب», «ب»… is where it happened, not who took part."""
-        if part.kind not in PLACE_KINDS:
-            return False
-        return preposition_before(self.doc.text, clause_start, part) in _SETTING_PREPS
-
-    def _place_target(
-        self, actors: list[Participant], at: int, sector: str | None = None
-    ) -> list[Participant]:
-        """An attack with no named target is coded against the country where it happened;
-        a protest with no named protesters is by people of that country."""
-        used = {p.country for p in actors if p.kind not in FILLED_KINDS}
-        places = [p for p in self.places if p.country and p.country not in used]
-        if places:
-            place = min(places, key=lambda p: abs(p.start - at))
-            return [Participant(place.start, place.end, place.text, place.entity_id,
-                                place.country, sector, place.kind)]  # fmt: skip
-        return []
-
-    def _counted_victims(self, cand: Candidate, parts: list[Participant]) -> bool:
-        """«قتل 28 شخصا», «ثلاثة جنود قتلوا»: a killing verb next to a counted noun is
-        the passive (the count are its victims), not an active verb with its subject."""
-        if not cand.verbal or (cand.entry.genitive != "recipient" and cand.entry.mode != "abduct"):
-            return False
-        text, hit = self.doc.text, cand.hit
-        if _NUMBER_AFTER.match(text, hit.end, hit.end + 12):
-            return True
-        before = [p for p in parts if p.end <= hit.word_start]
-        if not before or len(text[before[-1].end : hit.word_start].split()) > 2:
-            return False
-        return bool(_NUMBER_BEFORE.search(text, max(0, before[-1].start - 14), before[-1].start))
+        return self.finder.roles(cand, self.clause(cand.hit.start), self.parts)
 
     def near(self, cand: Candidate, back: int, ahead: int, kinds: frozenset[str]) -> list[CueHit]:
         clause = self.clause(cand.hit.start)
@@ -373,10 +305,14 @@ class _SentenceCoder:
             "actor": float(bool(roles.actors)),
             "recipient": float(bool(roles.recipients)),
             "no_participant": float(not roles.actors and not roles.recipients),
-            "report": float("report" in kinds or self._relative_date()),
-            "casualty": float("casualty" in kinds or self._casualty_amount()),
-            "number_after": float(bool(_NUMBER_AFTER.match(text, hit.end, hit.end + 12))),
-            "legal": float(bool(self.near(cand, 6, 3, frozenset({"legal"})))),
+            "report": float("report" in kinds or self.relative_date),
+            "casualty": float("casualty" in kinds or self.casualty_amount),
+            "number_after": float(bool(NUMBER_AFTER.match(text, hit.end, hit.end + 12))),
+            # trials recall an earlier act; rejecting or condemning a verdict is itself one
+            "legal": float(
+                self.lexicon.types[entry.type].quad_code in (2, 4)
+                and bool(self.near(cand, 6, 3, frozenset({"legal"})))
+            ),
             "generic": float(
                 "generic" in {c.kind for c in self.near(cand, 2, 0, frozenset({"generic"}))}
             ),
@@ -384,53 +320,19 @@ class _SentenceCoder:
             "hypothetical": float("hypothetical" in before),
             "negation": float(any(_negates(text, c) for c in self.near(cand, 3, 0, _MODAL))),
             "history": float("history" in before),
-            "definite_noun": float(not cand.verbal and hit.prefix.endswith("ال")),
+            "definite_noun": float(not cand.verbal and definite(hit)),
             "repeated": float(repeated),
             "quoted": float(attrs.quote_at(self.doc.quotes, hit.start, hit.end) is not None),
             "place": float(bool(self.places)),
+            "armed_sides": float(_armed(roles.actors) and _armed(roles.recipients)),
         }
-        f.update(self.sentence_features(hit))
+        f.update(self.frames)
+        f.update(trigger_frames(text, self.sentence, hit))
         if entry.type in self.model.types:
-            f.update(
-                self.sentence_words().features(entry.type, entry.lemma, hit.word_start, hit.end)
-            )
+            words = self.sentence_words()
+            f.update(words.features(entry.type, entry.lemma, hit.word_start, hit.end))
+            cand.bag = words.bag
         return f
-
-    def sentence_features(self, hit: TriggerHit) -> dict[str, float]:
-        """Frames of the sentence: a year (background), «وكان … قد» (pluperfect, an earlier
-        act), an imperfect trigger, a question, fears or expectations, an attribution."""
-        start, end = self.sentence
-        text = self.doc.text
-        head = text[start : hit.word_start]
-        return {
-            "year": float(bool(_YEAR.search(text, start, end))),
-            "imperfect": float(hit.folded.startswith("ي") and not hit.prefix.endswith("ال")),
-            "question": float("؟" in text[start:end]),
-            "pluperfect": float(bool(_PLUPERFECT.search(head))),
-            "fear": float(bool(_FEAR.search(text, start, end))),
-            "attributed": float(bool(_ATTRIBUTED.search(text, start, end))),
-            "prep_noun": float(self._prep_noun(hit)),
-            "light_verb": float(bool(_LIGHT_VERB.search(text, max(start, hit.word_start - 30),
-                                                        hit.word_start))),  # fmt: skip
-        }
-
-    def _prep_noun(self, hit: TriggerHit) -> bool:
-        """A noun trigger governed by a preposition («من الاتفاق», «بدعم من») names a thing
-        the sentence refers to, rarely the act it reports."""
-        if hit.prefix.rstrip("ال").endswith(("ب", "ل")):
-            return True
-        if not hit.prefix.endswith("ال"):
-            return False
-        words = self.doc.text[max(self.sentence[0], hit.word_start - 12) : hit.word_start].split()
-        return bool(words) and fold_text(words[-1]) in _PREPOSITIONS
-
-    def _relative_date(self) -> bool:
-        s, e = self.sentence
-        return any(s <= d.start < e and d.kind in ("relative", "weekday") for d in self.doc.dates)
-
-    def _casualty_amount(self) -> bool:
-        s, e = self.sentence
-        return any(s <= a.start < e and a.kind in ("killed", "injured") for a in self.doc.amounts)
 
     def event(self, cand: Candidate, roles: Roles) -> Event:
         hit, entry = cand.hit, cand.entry
@@ -481,42 +383,21 @@ def _readings(hit: TriggerHit) -> list[Candidate]:
     return list(best.values())
 
 
-class _Topics:
-    """Actor-capable mentions of the whole document with a country, in text order."""
-
-    def __init__(self, doc: Document):
-        parts = participants_from_entities(doc.entities, 0, len(doc.text))
-        self.parts = sorted(
-            (p for p in parts if p.country and p.kind in _TOPIC_KINDS), key=lambda p: p.start
-        )
-        self.ends = [p.end for p in self.parts]
-
-    def before(self, offset: int) -> list[Participant]:
-        i = bisect.bisect_right(self.ends, offset)
-        return [self.parts[i - 1]] if i else []
+def _clash(cand: Candidate) -> bool:
+    """«مواجهات بين القوات الحكومية ومسلحي طالبان»: fighting between two named armed sides
+    reports an act whatever the sentence around it (trend, summary) looks like."""
+    f = cand.features
+    return cand.entry.mode == "firefight" and bool(f.get("between") and f.get("armed_sides"))
 
 
-@dataclasses.dataclass(slots=True)
-class _DocContext:
-    home: str | None  # the dateline's or most mentioned country
-    topics: _Topics
-
-
-def _with_sector(parts: list[Participant], sector: str) -> list[Participant]:
-    """Countries and places standing for a sector («خرج المصريون»: civilians)."""
-    return [
-        dataclasses.replace(p, sector=sector) if p.sector is None and p.kind in _LAND else p
-        for p in parts
-    ]
+def _armed(parts: list[Participant]) -> bool:
+    """Forces, rebels or gunmen: two such sides on a trigger make a fight of it."""
+    return any(p.sector in _ARMED or p.kind == "armed" for p in parts)
 
 
 def _negates(text: str, cue: CueHit) -> bool:
     """A negation cue standing as its own word, or after «و»/«ف» («كما» is no «ما»)."""
     return cue.kind == "negation" and text[cue.word_start : cue.start] in ("", "و", "ف")
-
-
-def _has_enclitic(text: str, end: int) -> bool:
-    return end < len(text) and is_letter(text[end])
 
 
 def _overlaps(cue: CueHit, hit: TriggerHit) -> bool:
@@ -531,8 +412,12 @@ def _merge(events: list[tuple[Event, Candidate]]) -> list[tuple[Event, Candidate
         if twin is None:
             kept.append((event, cand))
             continue
-        twin.actor = twin.actor or event.actor
-        twin.recipient = twin.recipient or event.recipient
+        # one side cannot be both («قتل 12 جنديا في هجوم»: the soldiers are the victims)
+        taken = _ids(twin.actor) | _ids(twin.recipient)
+        twin.actor = twin.actor or [r for r in event.actor if not _ids([r]) & taken]
+        twin.recipient = twin.recipient or [
+            r for r in event.recipient if not _ids([r]) & _ids(twin.actor)
+        ]
         twin.mode += [m for m in event.mode if m not in twin.mode][: max(0, 2 - len(twin.mode))]
     kept.sort(key=lambda item: item[0].trigger.start if item[0].trigger else 0)
     return kept

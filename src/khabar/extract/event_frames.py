@@ -1,0 +1,78 @@
+"""Frames of a trigger's sentence: what kind of statement the trigger sits in.
+
+A trigger word is a report of a fresh act, or background, a total, a fear, a reference.
+These sentence-level signals become detector features: a year (background: «في 2004»),
+the pluperfect «وكان … قد» (an earlier act), an imperfect trigger, a question, words of
+fear or expectation («مخاوف من وقوع هجمات»), an attribution to a source («قال مصدر»), a
+noun governed by a preposition («من الاتفاق»: a thing referred to) and a light verb that
+carries out or suffers the act the noun names («شنت غارات», «تعرضت لهجوم»), and two
+sides after the trigger («اشتباكات بين الجيش ومسلحين»).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text.normalize import fold_text
+from .event_triggers import TriggerHit
+
+_YEAR = re.compile(r"(?<!\d)(?:19[4-9]\d|20[0-4]\d)(?!\d)")
+_PLUPERFECT = re.compile(r"(?:^|\s)و?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,5}قد\s")
+_FEAR = re.compile(
+    r"مخاوف|تخوف|خشية|يخشى|تحذير|حذر|تهديد|محتمل|احتمال|استعداد|تستعد|يستعد|لمنع|منع وقوع"
+)
+_ATTRIBUTED = re.compile(
+    r"(?:^|\s)و?(?:قال|قالت|أعلن|أعلنت|اعلن|اعلنت|أفاد|أفادت|افاد|افادت|ذكر|ذكرت|أكد|أكدت|اكد|"
+    r"اكدت|أوضح|أوضحت|صرح)|مصادر|مصدر|شهود"
+)
+_LIGHT_VERB = re.compile(
+    r"(?:^|\s)[وف]?(?:شن|شنت|شنوا|يشن|تشن|نفذ|نفذت|نفذوا|ينفذ|تنفذ|بتنفيذ|قام|قامت|قاموا|وقع|وقعت|"
+    r"اندلع|اندلعت|تعرض|تعرضت|تعرضوا|استهدف|استهدفت|أسفر|اسفر|جرح|أصيب|اصيب|تجدد|تجددت|"
+    r"نظم|نظمت|نظموا|خرج|خرجت|شارك|شاركت)\s+(?:\S+\s+)?\S*$"
+)
+# «مواجهات بين القوات ومسلحين»: a clash between two named sides
+_BETWEEN = re.compile(r"\S*\s+(?:\S+\s+){0,2}بين\s")
+_PREPOSITIONS = frozenset(
+    {"من", "عن", "في", "على", "الى", "مع", "بشان", "حول", "تجاه", "ازاء", "بسبب", "لان"}
+)
+
+
+def sentence_frames(text: str, sentence: tuple[int, int]) -> dict[str, float]:
+    """The frames that hold for every trigger of the sentence."""
+    start, end = sentence
+    return {
+        "year": float(bool(_YEAR.search(text, start, end))),
+        "question": float("؟" in text[start:end]),
+        "fear": float(bool(_FEAR.search(text, start, end))),
+        "attributed": float(bool(_ATTRIBUTED.search(text, start, end))),
+    }
+
+
+def trigger_frames(text: str, sentence: tuple[int, int], hit: TriggerHit) -> dict[str, float]:
+    """The frames of one trigger: its form and the words just before it."""
+    start = sentence[0]
+    return {
+        "imperfect": float(hit.folded.startswith("ي") and not hit.prefix.endswith("ال")),
+        "pluperfect": float(bool(_PLUPERFECT.search(text[start : hit.word_start]))),
+        "prep_noun": float(prep_noun(text, start, hit)),
+        "between": float(bool(_BETWEEN.match(text, hit.end, min(sentence[1], hit.end + 50)))),
+        "light_verb": float(
+            bool(_LIGHT_VERB.search(text, max(start, hit.word_start - 30), hit.word_start))
+        ),
+    }
+
+
+def prep_noun(text: str, floor: int, hit: TriggerHit) -> bool:
+    """A noun trigger governed by a preposition («من الاتفاق», «بدعم من») names a thing
+    the sentence refers to, rarely the act it reports."""
+    if hit.prefix.rstrip("ال").endswith(("ب", "ل")):
+        return True
+    if not definite(hit):
+        return False
+    words = text[max(floor, hit.word_start - 12) : hit.word_start].split()
+    return bool(words) and fold_text(words[-1]) in _PREPOSITIONS
+
+
+def definite(hit: TriggerHit) -> bool:
+    """The article as a proclitic or inside a listed form («الضربات الجوية»)."""
+    return hit.prefix.endswith("ال") or hit.folded.startswith("ال")
