@@ -249,12 +249,20 @@ def eval_ner(
         bool, typer.Option(help="Score only the last 10% of the file (the held-out part of train).")
     ] = False,
     limit: Annotated[int | None, typer.Option(help="Score at most this many sentences.")] = None,
+    crf_only: Annotated[
+        bool, typer.Option(help="Score the statistical tagger alone, not the whole entity stage.")
+    ] = False,
 ) -> None:
     """Entity-level precision, recall and F1 per type, micro-averaged over PER, ORG, LOC."""
     from .eval.ner import evaluate_conll, format_report
 
     _need(conll)
-    result = evaluate_conll(conll, limit=limit, start_fraction=0.9 if holdout_of_train else 0.0)
+    result = evaluate_conll(
+        conll,
+        limit=limit,
+        start_fraction=0.9 if holdout_of_train else 0.0,
+        pipeline="crf" if crf_only else None,
+    )
     typer.echo(format_report(result))
 
 
