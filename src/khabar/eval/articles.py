@@ -275,13 +275,16 @@ class _SentenceLocator:
         return self.cache[key]
 
     def _find(self, sentence: str) -> tuple[int, int] | None:
-        if not sentence:
+        """Find the sentence in the cleaned text; cleaning may have changed its whitespace
+        (no-break spaces, runs of spaces), so words are matched with any whitespace between."""
+        words = sentence.split()
+        if not words:
             return None
-        start = self.text.find(sentence)
-        if start >= 0:
-            return start, start + len(sentence)
-        head = self.text.find(sentence[:40])
-        return (head, head + len(sentence)) if head >= 0 else None
+        match = re.search(r"\s+".join(map(re.escape, words)), self.text)
+        if match:
+            return match.start(), match.end()
+        head = re.search(r"\s+".join(map(re.escape, words[:6])), self.text)
+        return (head.start(), head.start() + len(sentence)) if head else None
 
 
 def _sum_counters(counters: Iterable[Counter[str]]) -> Counter[str]:

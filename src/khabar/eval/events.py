@@ -1,7 +1,10 @@
 """Event-coding evaluation on the sentence-level PLOVER gold (see the evaluation README).
 
 Detection: each sentence runs as its own document (publication date unknown); the system
-says "yes" for type T when it codes at least one event of type T. Headline precision,
+says "yes" for type T when it codes at least one event of type T that it reports as a fresh
+act — events it codes as recalled background (aux_mode "historical") do not count, since this
+gold rejects background mentions and history; `background` counts how often the system coded
+such an event on a sentence, per gold label (the literal "any event" reading adds these). Headline precision,
 recall and F1 per type on the unanimous sentences (`yes` against `easy no`) and their
 macro average; the false-positive rate on `difficult no` sentences apart; the full protocol
 (`easy no` + `difficult no` as negatives) for reference.
@@ -59,15 +62,24 @@ def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
 
 
 def _says_yes(events: list[Event], event_type: str) -> bool:
-    return any(e.event == event_type for e in events)
+    return any(e.event == event_type and "historical" not in e.aux_mode for e in events)
+
+
+def _background_only(events: list[Event], event_type: str) -> bool:
+    return not _says_yes(events, event_type) and any(e.event == event_type for e in events)
 
 
 def score_detection(rows: Iterable[dict[str, Any]], code: Coder) -> dict[str, Any]:
     counts: dict[str, dict[str, int]] = {}
+    background: dict[str, dict[str, int]] = {}
     for row in rows:
         c = counts.setdefault(row["event_type"], {})
-        key = f"{row['label']}:{'yes' if _says_yes(code(row['text']), row['event_type']) else 'no'}"
+        events = code(row["text"])
+        key = f"{row['label']}:{'yes' if _says_yes(events, row['event_type']) else 'no'}"
         c[key] = c.get(key, 0) + 1
+        if _background_only(events, row["event_type"]):
+            b = background.setdefault(row["event_type"], {})
+            b[row["label"]] = b.get(row["label"], 0) + 1
     headline, full, hard = {}, {}, {}
     for event_type, c in sorted(counts.items()):
         tp, fn = c.get("yes:yes", 0), c.get("yes:no", 0)
@@ -83,6 +95,7 @@ def score_detection(rows: Iterable[dict[str, Any]], code: Coder) -> dict[str, An
         "headline": {**headline, "macro": _macro(headline)},
         "hard_negative": hard,
         "full": {**full, "macro": _macro(full)},
+        "background": background,
     }
 
 
@@ -163,6 +176,9 @@ def format_report(result: dict[str, Any]) -> str:
         lines.append("full protocol (easy + difficult no)      P      R      F1")
         for name, s in detection["full"].items():
             lines.append(f"  {name:<38} {s['precision']:.3f}  {s['recall']:.3f}  {s['f1']:.3f}")
+        for name, b in detection.get("background", {}).items():
+            counts = "  ".join(f"{label} {n}" for label, n in sorted(b.items()))
+            lines.append(f"background only ({name}): {counts}")
     coding = result.get("coding")
     if coding:
         lines.append("coding: event recall")

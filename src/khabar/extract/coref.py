@@ -21,12 +21,13 @@ from ..kb.tsv import data_path, read_tsv, split_list
 from ..pipeline import BaseStage
 from ..text.matcher import PhraseMatcher
 from ..text.normalize import OffsetMap, fold, fold_text
+from .entities import NAMED_ONLY_FLAG
 from .entity_lexicon import EntityLexicon, load_lexicon
 from .entity_link import new_entity
 from .entity_recognize import seed_from_entry
 
 ROLES_FILE = "coref_roles.tsv"
-_SIDE = re.compile(r"(?<!\w)(?:[وف]?)(ال(?:جانب|طرف)) ([^\W\d_]+)")
+_SIDE = re.compile(r"(?<!\w)(?:[وف]?)(ال(?:جانب|طرف)) ([^\W\d_]+)(?: ([^\W\d_]+))?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,11 +101,13 @@ class CorefStage(BaseStage):
         self.setup()
         folded, offsets = fold(doc.text)
         taken = _taken(doc)
+        # the entity stage flags a named-only run (NER evaluation): nominals are not names
+        named_only = self.named_only or NAMED_ONLY_FLAG in doc.flags
         if self.surnames:
             self._surnames(doc, folded, offsets, taken)
-        if self.roles and not self.named_only:
+        if self.roles and not named_only:
             self._role_nouns(doc, folded, offsets, taken)
-        if not self.named_only:
+        if not named_only:
             self._sides(doc, folded, offsets, taken)
         for entity in doc.entities:
             entity.mentions.sort(key=lambda m: (m.start, m.end))
@@ -204,7 +207,11 @@ class CorefStage(BaseStage):
         assert lexicon is not None
         for match in _SIDE.finditer(folded):
             start, end = match.start(1), match.end(2)
-            country = lexicon.nisba_country(match.group(2))
+            country = None
+            if match.group(3):  # «الجانب الكوري الشمالي»: two-word nisbas first
+                country = lexicon.nisba_country(f"{match.group(2)} {match.group(3)}")
+                end = match.end(3) if country else end
+            country = country or lexicon.nisba_country(match.group(2))
             entry = lexicon.kb.get(country) if country else None
             if entry is None or not _free(taken, offsets, start, end):
                 continue

@@ -12,6 +12,7 @@ removes its features. The model is trained by `scripts/train_ner.py` on ANERcorp
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -40,6 +41,7 @@ _SHAPE_CLASSES = (
 _CONJ = ("", "و", "ف")
 _PREP = ("", "ب", "ل", "ك")
 _CACHE_LIMIT = 300_000
+_CONTEXT_OFFSETS = ("-2:", "-1:", "+1:", "+2:")
 _DIGIT = re.compile(r"\d")
 
 
@@ -203,6 +205,20 @@ class FeatureExtractor:
         self._cache: dict[str, _TypeInfo] = {}
 
     def _type_features(self, word: str) -> _TypeInfo:
+        feats, core, stem, nisba = self.raw_type_features(word)
+        context = tuple([off + f for f in core] for off in _CONTEXT_OFFSETS)
+        if self.known is not None:
+            feats = [f for f in feats if f in self.known]
+            context = tuple([f for f in fs if f in self.known] for fs in context)
+        info = (feats, context, stem, nisba)
+        if len(self._cache) > _CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[word] = info
+        return info
+
+    def raw_type_features(self, word: str) -> tuple[list[str], list[str], str, bool]:
+        """(own features, features a neighbour sees without its offset prefix, stem, nisba)
+        of a folded word: not cached, attributes without weights not dropped."""
         res = self.res
         prefix, base = split_clitics(word, res.ranks)
         stem = strip_article(base)
@@ -237,15 +253,35 @@ class FeatureExtractor:
             core.append("np=" + part)
         if nisba:
             feats.append("ni")
-        context = tuple([f"{off}:{f}" for f in core] for off in ("-2", "-1", "+1", "+2"))
-        if self.known is not None:
-            feats = [f for f in feats if f in self.known]
-            context = tuple([f for f in fs if f in self.known] for fs in context)
-        info = (feats, context, stem, nisba)
-        if len(self._cache) > _CACHE_LIMIT:
-            self._cache.clear()
-        self._cache[word] = info
-        return info
+        return feats, core, stem, nisba
+
+    fold = staticmethod(fold_text)
+
+    def dictionary_features(
+        self,
+        folded: list[str],
+        bounds: list[tuple[int, int]],
+        nisba: list[bool],
+        chunk_ids: Any,
+    ) -> Iterable[tuple[int, str]]:
+        """(token, feature) of `_dictionary_tags` for several chunks at once: one matcher pass
+        over the chunks joined by newlines, which no phrase crosses."""
+        res = self.res
+        if res.gazetteer is None and res.cues is None:
+            return
+        text = "\n".join(" ".join(folded[lo:hi]) for lo, hi in bounds)
+        starts = list(itertools.accumulate((len(w) + 1 for w in folded[:-1]), initial=0))
+        for matcher, is_cue in ((res.gazetteer, False), (res.cues, True)):
+            if matcher is None:
+                continue
+            for match in matcher.find(text):
+                first = bisect.bisect_right(starts, match.start) - 1
+                last = bisect.bisect_right(starts, match.end - 1) - 1
+                lo, hi = bounds[chunk_ids[first]]
+                if is_cue:
+                    yield from _cue_features(nisba, first, last, hi)
+                else:
+                    yield from _gazetteer_features(set(match.payloads), first, last, lo, hi)
 
     def sequence(self, words: list[str]) -> list[list[str]]:
         """Features of each word of one sequence (words as they appear, folded here)."""
@@ -328,6 +364,29 @@ def _mark_cue(tags: list[list[str]], infos: list[_TypeInfo], first: int, last: i
             tags[after + 1].append("cue2")  # «الرئيس الفرنسي ماكرون»
 
 
+def _gazetteer_features(
+    kinds: set[str], first: int, last: int, lo: int, hi: int
+) -> Iterable[tuple[int, str]]:
+    for kind in kinds:
+        yield first, "G=B-" + kind
+        for k in range(first + 1, last + 1):
+            yield k, "G=I-" + kind
+        if first > lo:
+            yield first - 1, "G+1=" + kind
+        if last + 1 < hi:
+            yield last + 1, "G-1=" + kind
+
+
+def _cue_features(nisba: list[bool], first: int, last: int, hi: int) -> Iterable[tuple[int, str]]:
+    for k in range(first, last + 1):
+        yield k, "ti"
+    after = last + 1
+    if after < hi:
+        yield after, "cue"
+        if nisba[after] and after + 1 < hi:
+            yield after + 1, "cue2"
+
+
 def tags_to_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     """BIO tags → (first token, last token inclusive, type); a stray I- opens an entity."""
     spans: list[tuple[int, int, str]] = []
@@ -353,6 +412,9 @@ class CrfTagger:
         known = frozenset(attr for attr, _ in self._tagger.info().state_features)
         self.features = FeatureExtractor(resources, known)
         self.model_path = model_path
+        from .crf_decode import FastDecoder
+
+        self._decoder = FastDecoder(model_path, self._tagger, self.features, _CACHE_LIMIT)
 
     @classmethod
     def load(cls, path: Path | None = None) -> CrfTagger | None:
@@ -387,28 +449,46 @@ class CrfTagger:
     ) -> list[tuple[int, int, str, float]]:
         if not tokens:
             tokens = default_tokens(text)
+        if not tokens:
+            return []
+        words = [text[t.start : t.end] for t in tokens]
+        decoder = self._decoder
+        marginal = decoder.marginal
         spans: list[tuple[int, int, str, float]] = []
-        for lo, hi in _chunks(text, tokens):
-            chunk = tokens[lo:hi]
-            tags = self.tag_words([text[t.start : t.end] for t in chunk])
+        for lo, tags in decoder.chunks(words, list(_chunks(words))):
             for first, last, kind in tags_to_spans(tags):
                 score = 1.0
                 if scored:
-                    marginal = self._tagger.marginal
                     score = min(marginal(tags[k], k) for k in range(first, last + 1))
-                spans.append((chunk[first].start, chunk[last].end, kind, score))
+                spans.append((tokens[lo + first].start, tokens[lo + last].end, kind, score))
+        return spans
+
+    def tag_scored_slow(
+        self, text: str, tokens: list[Token]
+    ) -> list[tuple[int, int, str, float]]:
+        """`tag_scored` the plain way (crfsuite on feature strings): the reference for tests."""
+        if not tokens:
+            tokens = default_tokens(text)
+        words = [text[t.start : t.end] for t in tokens]
+        spans: list[tuple[int, int, str, float]] = []
+        marginal = self._tagger.marginal
+        for lo, hi in _chunks(words):
+            tags = self.tag_words(words[lo:hi])
+            for first, last, kind in tags_to_spans(tags):
+                score = min(marginal(tags[k], k) for k in range(first, last + 1))
+                spans.append((tokens[lo + first].start, tokens[lo + last].end, kind, score))
         return spans
 
 
-def _chunks(text: str, tokens: list[Token]) -> Iterable[tuple[int, int]]:
+def _chunks(words: list[str]) -> Iterable[tuple[int, int]]:
     # tag sentence by sentence: shorter sequences, and BOS/EOS features mean what they did in training
     lo = 0
-    for i, tok in enumerate(tokens):
-        if text[tok.start : tok.end] in _SENTENCE_END or i - lo >= 200:
+    for i, word in enumerate(words):
+        if word in _SENTENCE_END or i - lo >= 200:
             yield lo, i + 1
             lo = i + 1
-    if lo < len(tokens):
-        yield lo, len(tokens)
+    if lo < len(words):
+        yield lo, len(words)
 
 
 def default_tokens(text: str) -> list[Token]:

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import KnowledgeBaseError
 from ..kb.tsv import data_path, read_tsv
-from ..text.calendar import find_absolute_dates_folded
+from ..text.calendar import find_absolute_dates_folded, prefiltered
 from ..text.matcher import PhraseMatcher
 from ..text.normalize import fold_text
 
@@ -70,6 +70,7 @@ class Lexicon:
 _YEAR = re.compile(
     r"(?<![\d.,/\-])(?:(?<!\w)|(?<=(?<!\w)[وبلف]))((?:19|20)\d\d)(?![\d.,/\-]?\d)(?!\s*(?:%|٪))"
 )
+_YEAR_START = re.compile(r"(?:19|20)\d\d")  # where _YEAR and _YEAR_RANGE can start
 _YEAR_RANGE = re.compile(r"(?<![\w.,/\-])((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)\d\d)(?![\d.,/\-]?\d)")
 _FUTURE_VERB = r"(?<!\w)[وف]?س[يتن](?!يطر|ينا|يد|يف|تار|نغافور|ويسر)[^\sاوي]{2,}"
 
@@ -158,12 +159,12 @@ def find_atoms(folded: str, lexicon: Lexicon, *, bare_years: bool = True) -> lis
         atoms.append(Atom(match.start, match.end, KINDS[kind], value))
     for match in lexicon.count.finditer(folded):
         atoms.append(Atom(match.start(1), match.end(), "C", match))
-    for match in _YEAR_RANGE.finditer(folded):
+    for match in prefiltered(_YEAR_RANGE, _YEAR_START, folded):
         first, last = int(match.group(1)), int(match.group(2))
         if first < last:
             atoms.append(Atom(match.start(), match.end(), "Z", (first, last)))
     if bare_years:
-        for match in _YEAR.finditer(folded):
+        for match in prefiltered(_YEAR, _YEAR_START, folded):
             atoms.append(Atom(match.start(), match.end(), "Y", int(match.group(1))))
     # a hashtag («#اليمن_اليوم») is a name, not a date
     atoms = [

@@ -3,8 +3,12 @@
 One pass of the knowledge-base matcher over the folded text finds countries, places,
 organisations and known people, plus the cue words around unknown ones (roles, titles,
 institutions, agent nouns, given names); `entity_recognize` turns them into referents, the
-optional CRF tagger adds names no dictionary knows, and mentions of the same referent merge
-into one `Entity` with offsets into `doc.text`.
+optional CRF tagger adds names no dictionary knows (and, where it is confident, corrects the
+dictionaries' boundaries and readings: `entity_arbitrate`), and mentions of the same referent
+merge into one `Entity` with offsets into `doc.text`. Names guessed from a given name or a
+plain-noun title alone («الفريق», «المدرب») are kept only when the tagger confirms them.
+`named_only` (NER evaluation) keeps the names as NER corpora tag them (`entity_named`) and
+flags the document so that coreference adds no nominal mentions.
 
 Ids: ISO alpha-3 for countries, `geonames:<id>` for places, the KB id for other known
 entries, `inst:<CTY>:<key>` for institutions, `agent:<CTY>:<SECTOR>` (or `agent:<SECTOR>`)
@@ -20,9 +24,14 @@ from typing import Any, ClassVar
 from ..doc import Document
 from ..pipeline import BaseStage
 from ..text.normalize import fold
+from .entity_arbitrate import arbitrate, join_city_names
 from .entity_lexicon import EntityLexicon, load_lexicon
 from .entity_link import Located, assemble, confirmed, merge_model_spans
+from .entity_named import named_mentions
 from .entity_recognize import Recognizer
+from .entity_surnames import link_surnames
+
+NAMED_ONLY_FLAG = "entities-named-only"
 
 
 class EntityStage(BaseStage):
@@ -61,6 +70,8 @@ class EntityStage(BaseStage):
 
     def __call__(self, doc: Document) -> Document:
         doc.entities = self.extract(doc.text, doc.source.published, doc)
+        if self.named_only and NAMED_ONLY_FLAG not in doc.flags:
+            doc.flags.append(NAMED_ONLY_FLAG)  # tells coreference to add no nominal mentions
         return doc
 
     def extract(self, text: str, published: str | None, doc: Document | None = None) -> list:
@@ -68,7 +79,8 @@ class EntityStage(BaseStage):
         if not text.strip():
             return []
         lexicon = self.lexicon
-        folded, offsets = fold(text)
+        # «#الولايات_المتحدة»: hashtags join words with underscores (same length: offsets hold)
+        folded, offsets = fold(text.replace("_", " ") if "_" in text else text)
         matches = lexicon.matcher.find(folded)
 
         def original(start: int, end: int) -> str:
@@ -82,10 +94,30 @@ class EntityStage(BaseStage):
             start, end = offsets.span(item.start, item.end)
             (weak if item.weak else located).append(Located(start, end, item.seed, item.source))
         if self._crf is not None:
-            tokens = doc.tokens if doc is not None else []
-            spans = self._crf.tag(text, tokens)
-            located += confirmed(weak, spans)
-            located = merge_model_spans(text, located, spans, lexicon.forms, lexicon.nisba_country)
+            located = self._with_tagger(text, located, weak, published, doc)
         else:
             located += weak
         return assemble(text, located, named_only=self.named_only)
+
+    def _with_tagger(
+        self,
+        text: str,
+        located: list[Located],
+        weak: list[Located],
+        published: str | None,
+        doc: Document | None,
+    ) -> list[Located]:
+        """Dictionary mentions and the CRF tagger's spans, disagreements settled by the
+        tagger's confidence (`entity_arbitrate`), then the tagger's new names added."""
+        lexicon = self.lexicon
+        tokens = doc.tokens if doc is not None else []
+        scored = join_city_names(text, located, self._crf.tag_scored(text, tokens))
+        spans = [(start, end, kind) for start, end, kind, _ in scored]
+        located = arbitrate(text, located + confirmed(weak, spans), scored, lexicon.kb.given_names)
+        if self.named_only:
+            located = named_mentions(text, located, spans, lexicon)
+        located = merge_model_spans(
+            text, located, spans, lexicon.forms, lexicon.nisba_country, lexicon.kb.given_names
+        )
+        link_surnames(text, located, lexicon, published)
+        return located

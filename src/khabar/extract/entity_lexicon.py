@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..kb.loader import load_kb
-from ..kb.model import Agent, Institution, KBEntry, KnowledgeBase, Role
+from ..kb.model import Agent, Institution, KBEntry, KnowledgeBase, Office, Role
 from ..kb.tsv import data_path, read_tsv
 from ..text.matcher import PhraseMatcher
 from ..text.normalize import fold_text
@@ -49,6 +49,11 @@ class EntityLexicon:
     institution_keys: dict[str, str] = field(default_factory=dict)  # folded phrase -> key
     role_modifiers: frozenset[str] = frozenset()  # «السابق», «المنتخب» between role and name
     former: frozenset[str] = frozenset()  # «السابق»: the holder on the date is someone else
+    weak_titles: frozenset[str] = frozenset()  # folded titles that are plain nouns as well
+    owned: frozenset[str] = frozenset()  # folded institutions that need an owner after them
+    body_adjectives: frozenset[str] = frozenset()  # «الوطنية» between institution and nisba
+    person_offices: dict[str, list[Office]] = field(default_factory=dict)  # person id -> terms
+    surnames: dict[str, set[str]] = field(default_factory=dict)  # folded last name -> people
     # folded stopwords that fold like a name («على» = «علي» Ali) -> their own spellings
     stop_spellings: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -102,10 +107,16 @@ def build_lexicon(kb: KnowledgeBase, data_dir: Path | None = None) -> EntityLexi
     lexicon = EntityLexicon(kb, matcher, stop, common)
     lexicon.role_modifiers = frozenset(kinds.get("modifier", set()) | kinds.get("former", set()))
     lexicon.former = frozenset(kinds.get("former", set()))
+    lexicon.weak_titles = frozenset(kinds.get("title", set()))
+    lexicon.owned = frozenset(kinds.get("owned", set()))
+    lexicon.body_adjectives = frozenset(kinds.get("adjective", set()))
     lexicon.stop_spellings = {
         key: frozenset(forms) for key, forms in spellings.items() if key in kb.given_names
     }
+    for term in kb.offices:
+        lexicon.person_offices.setdefault(term.person_id, []).append(term)
     _add_entries(lexicon)
+    _add_surnames(lexicon)
     for role in kb.roles:
         _add_with_construct(matcher, role.phrase_ar, "role", role)
     offices = {_key(role.phrase_ar): role.office for role in kb.roles if role.office}
@@ -126,6 +137,13 @@ def build_lexicon(kb: KnowledgeBase, data_dir: Path | None = None) -> EntityLexi
     return lexicon
 
 
+def held_on(start: str, end: str | None, on: str | None) -> bool:
+    """An office term [start, end] (ISO dates, maybe truncated) covers the date `on`."""
+    if on is None:
+        return end is None
+    return on[: len(start)] >= start and (end is None or on[: len(end)] <= end)
+
+
 def _add_entries(lexicon: EntityLexicon) -> None:
     kb = lexicon.kb
     for entry in kb.entries.values():
@@ -140,6 +158,22 @@ def _add_entries(lexicon: EntityLexicon) -> None:
     for key, country in kb.capitals.items():
         if key not in lexicon.forms and key not in lexicon.common:
             lexicon.matcher.add(key, Cue("capital", country))  # a capital missing from places
+
+
+def _add_surnames(lexicon: EntityLexicon) -> None:
+    """The last word of known people's multiword names, unless it is a word of its own."""
+    kb = lexicon.kb
+    for entry in kb.entries.values():
+        if entry.type != "PER":
+            continue
+        for alias in entry.aliases_ar:
+            words = _key(alias).split()
+            last = words[-1] if len(words) > 1 else ""
+            if len(last) < 3 or last in kb.given_names or lexicon.is_stop(last):
+                continue
+            if last in lexicon.common or lexicon.nisba_country(last) or last in lexicon.forms:
+                continue
+            lexicon.surnames.setdefault(last, set()).add(entry.id)
 
 
 def _add_with_construct(

@@ -9,6 +9,7 @@ a longer person span around a person mention, which extends it («عبد الل�
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from ..doc import Entity, Mention
@@ -78,23 +79,28 @@ def merge_model_spans(
     spans: list[tuple[int, int, str]],
     known_forms: dict[str, list[str]],
     nisba: Callable[[str], str | None] | None = None,
+    given: AbstractSet[str] = frozenset(),
 ) -> list[Located]:
     """Add the tagger's spans that no dictionary mention covers (see the module docstring).
-    `nisba` maps a folded adjective to a country: «صحيفة الوطن السورية» is Syrian."""
+    `nisba` maps a folded adjective to a country: «صحيفة الوطن السورية» is Syrian; `given`
+    (folded given names) lets a person span lose its conjunction («وأسامة حسني»)."""
     ordered = sorted(located, key=lambda x: x.start)
     added: list[Located] = []
     for start, end, kind in spans:
+        if kind == "PER":
+            start = strip_conjunction(text, start, end, given)
         overlapping = [x for x in ordered if x.start < end and start < x.end]
         if overlapping:
             _maybe_extend(text, overlapping, start, end, kind, added)
             continue
-        start = _strip_clitic(text, start, end, known_forms)
+        start = strip_clitic(text, start, end, known_forms)
         if end - start < 2:
             continue
         folded = " ".join(fold_text(text[start:end]).split())
         seed = Seed(f"ner:{kind}:{folded}", text[start:end], text[start:end], kind, kind=None)
         if nisba is not None and kind == "ORG" and " " in folded:
-            seed.country = nisba(folded.rsplit(" ", 1)[1])
+            words = folded.split()  # «… الكورية الشمالية»: a two-word nisba first
+            seed.country = (len(words) > 2 and nisba(" ".join(words[-2:]))) or nisba(words[-1])
         added.append(Located(start, end, seed, "model"))
     return located + added
 
@@ -128,7 +134,7 @@ def _maybe_extend(
         inner.end = inner.start  # replaced by the longer span (dropped by assemble)
 
 
-def _strip_clitic(text: str, start: int, end: int, known_forms: dict[str, list[str]]) -> int:
+def strip_clitic(text: str, start: int, end: int, known_forms: dict[str, list[str]]) -> int:
     """«والعراق» → «العراق» when the rest is a known form (the tagger keeps clitics on)."""
     folded = " ".join(fold_text(text[start:end]).split())
     for clitic in _PROCLITICS:
@@ -140,6 +146,15 @@ def _strip_clitic(text: str, start: int, end: int, known_forms: dict[str, list[s
         if clitic.endswith("ل") and rest.startswith("ل") and "ا" + rest in known_forms:
             # «للعراق»: ل + «العراق» whose alef is dropped; the span keeps the article's lam
             return start + _original_length(text, start, len(clitic))
+    return start
+
+
+def strip_conjunction(text: str, start: int, end: int, given: AbstractSet[str]) -> int:
+    """«وأسامة حسني» → «أسامة حسني»: the tagger keeps the conjunction on a given name."""
+    words = fold_text(text[start:end]).split()
+    first = words[0] if words else ""
+    if first[:1] == "و" and first not in given and first[1:] in given:
+        return start + _original_length(text, start, 1)
     return start
 
 

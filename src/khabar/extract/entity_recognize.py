@@ -15,10 +15,11 @@ from ..kb.model import Agent, Institution, KBEntry, Role
 from ..kb.schema import SECTORS
 from ..text.matcher import Match
 from ..text.normalize import fold_text
-from .entity_lexicon import Cue, EntityLexicon
-from .entity_scan import Name, Scanner
+from .entity_lexicon import Cue, EntityLexicon, held_on
+from .entity_scan import Name, Scanner, Word
 
 _GAP_BEFORE_ROLE = re.compile(r"[ \t]*[،,]?[ \t]*")
+COUNTERPART = "counterpart"  # roles.tsv office of «نظيره»: the office named before it
 _CUE_ORDER = ("entry", "capital", "role", "institution", "agent", "title", "given")
 _ATTACHED = ("التابعه", "التابع", "التابعين", "التابعون")  # «القوات التابعة للناتو»
 
@@ -86,6 +87,7 @@ class Recognizer:
         self.matches = matches
         self.context = self._countries(matches)
         self.found: list[Found] = []
+        self.last_role: Role | None = None  # the last office named: «نظيره» takes it
 
     def _countries(self, matches: list[Match]) -> frozenset[str]:
         """Countries the text names: they decide between places that share a name."""
@@ -129,7 +131,7 @@ class Recognizer:
         if name is None:
             return None
         end = self._person(name, None, None)
-        self.found[-1].weak = name.person is None and not self.scan.strong_second(match.end)
+        self.found[-1].weak = name.person is None
         return end
 
     # -- KB entries -----------------------------------------------------------------------------
@@ -138,11 +140,38 @@ class Recognizer:
         entry = self.lexicon.best_entry([c.ref for c in cues], self.context)  # type: ignore[misc]
         if entry is None:
             return None
+        if self._foreign_agent(match, entry):
+            return None
         seed = seed_from_entry(entry)
         self.found.append(Found(self._start(match), match.end, seed, "gazetteer"))
         if entry.type == "PER":
+            self.last_role = self._office_of(entry.id) or self.last_role
             self._apposition_role(len(self.found) - 1, match.end)
         return match.end
+
+    def _foreign_agent(self, match: Match, entry: KBEntry) -> bool:
+        """«قوات الاحتلال» is Israel's army, «قوات الاحتلال الأمريكي» America's: an entry
+        that is also an agent phrase gives way to the agent when a nisba names another owner."""
+        if not entry.country or not any(c.kind == "agent" for c in match.payloads):
+            return False
+        word = self.scan.next_word(match.end)
+        nisba = self.scan.nisba(word) if word is not None else None
+        return nisba is not None and nisba[0] != entry.country
+
+    def _office_of(self, person: str) -> Role | None:
+        """The office a known person held on the publication date, as a role."""
+        terms = self.lexicon.person_offices.get(person, ())
+        held = [t for t in terms if held_on(t.start, t.end, self.published)]
+        if not held:
+            return None
+        term = max(held, key=lambda t: t.start)
+        return Role(term.office, term.office, "GOV", "")
+
+    def _counterpart(self, role: Role) -> Role | None:
+        """«نظيره الصيني»: the office of the last official named before the counterpart."""
+        if self.last_role is None or not self.last_role.office:
+            return None
+        return replace(self.last_role, phrase_ar=role.phrase_ar)
 
     def _capital(self, match: Match, country: str) -> int:
         name = f"capital of {self._country_name(country)}"
@@ -163,6 +192,13 @@ class Recognizer:
 
     def _role(self, match: Match, cue: Cue) -> int | None:
         role: Role = cue.ref  # type: ignore[assignment]
+        if role.office == COUNTERPART:
+            counterpart = self._counterpart(role)
+            if counterpart is None:
+                return None
+            role = counterpart
+        elif role.office:
+            self.last_role = role
         group = self._group(match.end, construct=_bare_head(match))
         if cue.construct and (group is None or not group.found):
             return None
@@ -176,12 +212,12 @@ class Recognizer:
         name = self.scan.name_after(end, comma=True, loose=False)
         role_found = None
         if not former:  # «وزير الخارجية الروسي السابق» is not who held the office that day
-            role_found = self._role_found(match.start, end, role, country, sector, group)
+            role_found = self._role_found(self._start(match), end, role, country, sector, group)
         if group:
             self.found.extend(group.found)
         if name is not None:
             person = self._person(name, country, sector, office=role.office)
-            self.found.append(Found(match.start, end, self.found[-1].seed, "role"))
+            self.found.append(Found(self._start(match), end, self.found[-1].seed, "role"))
             return person
         if role_found is not None:
             self.found.append(role_found)
@@ -249,9 +285,11 @@ class Recognizer:
         word = self.scan.next_word(pos)
         if word is None:
             return None
-        country = self.lexicon.nisba_country(word.text)
-        if country is not None:
-            return Group(country, None, word.end, [])
+        nisba = self.scan.nisba(word)
+        if nisba is not None:
+            return Group(nisba[0], None, nisba[1], [])
+        if word.text in self.lexicon.body_adjectives:
+            return self._after_adjective(word)
         if word.text in _ATTACHED:
             following = self.scan.next_word(word.end)
             owner = self._owner(self.scan.match_at(following, clitic=True), allow_clitic=True)
@@ -264,6 +302,13 @@ class Recognizer:
         if match is not None and not match.prefix and not construct:
             return None
         return self._owner(match, allow_clitic=True)
+
+    def _after_adjective(self, word: Word) -> Group | None:
+        """«المخابرات الوطنية الكورية»: an adjective such as «الوطنية» may stand between a
+        role or institution and the nisba of its owner; only a nisba is taken after it."""
+        after = self.scan.next_word(word.end)
+        nisba = self.scan.nisba(after) if after is not None else None
+        return Group(nisba[0], None, nisba[1], []) if nisba is not None else None
 
     def _located_in(self, pos: int) -> Group | None:
         """«وزارة الدفاع في أفغانستان»: an institution in a country is that country's."""
@@ -299,14 +344,14 @@ class Recognizer:
             owner = self._located_in(match.end)
         if cue.construct and (owner is None or not owner.found):
             return None
-        if owner is None and _needs_owner(record):
+        if owner is None and _needs_owner(record, self.lexicon.owned):
             return None  # «الدفاع» alone is a word, «الدفاع الروسية» a ministry
         if isinstance(record, Agent) and owner and owner.org and not owner.attached:
             return None  # «مسلحي حركة طالبان»: the organisation is the actor
         country = owner.country if owner else None
         end = owner.end if owner else match.end
         seed = self._body_seed(record, (owner.org if owner else None) or country, country)
-        found = [*(owner.found if owner else []), Found(match.start, end, seed, "pattern")]
+        found = [*(owner.found if owner else []), Found(self._start(match), end, seed, "pattern")]
         found.sort(key=lambda f: f.start)
         return Group(country, record.sector, end, found)
 
@@ -348,7 +393,12 @@ class Recognizer:
         name = self.scan.name_after(end, comma=False, loose=loose)
         if name is None:
             return None
-        return self._person(name, country, None)
+        found = self._person(name, country, None)
+        if name.person is None and not self.scan.known_start(name.start):
+            # «الفريق», «المدرب», «اللاعب» are also plain nouns («الفريق جاهز»): a name after
+            # them that starts with no given name must be confirmed by the tagger
+            self.found[-1].weak = match.key in self.lexicon.weak_titles
+        return found
 
     def _person(
         self, name: Name, country: str | None, sector: str | None, *, office: str | None = None
@@ -404,12 +454,10 @@ def _bare_head(match: Match) -> bool:
     return not match.key.rsplit(" ", 1)[-1].startswith("ال")
 
 
-def _needs_owner(record: Institution | Agent) -> bool:
-    return (
-        isinstance(record, Institution)
-        and record.kind == "ministry"
-        and " " not in record.phrase_ar
-    )
+def _needs_owner(record: Institution | Agent, owned: frozenset[str]) -> bool:
+    if not isinstance(record, Institution) or " " in record.phrase_ar:
+        return False
+    return record.kind == "ministry" or fold_text(record.phrase_ar) in owned
 
 
 def with_seed(found: Found, seed: Seed) -> Found:

@@ -67,6 +67,17 @@ class Scanner:
             return None
         return Word(word.start(), word.end(), word.group())
 
+    def nisba(self, word: Word) -> tuple[str, int] | None:
+        """(country, end) of the nisba adjective at `word`; two-word ones first, so that
+        «الكوري الشمالي» is North Korea and not «الكوري» South Korea."""
+        second = self.next_word(word.end)
+        if second is not None:
+            country = self.lexicon.nisba_country(f"{word.text} {second.text}")
+            if country is not None:
+                return country, second.end
+        country = self.lexicon.nisba_country(word.text)
+        return (country, word.end) if country is not None else None
+
     def match_at(self, word: Word | None, *, clitic: bool = False) -> Match | None:
         """The matched phrase that starts with `word` (without a proclitic unless allowed)."""
         if word is None:
@@ -100,6 +111,8 @@ class Scanner:
         if person is not None and match is not None:
             return self._extend(first.start, match.end, 1, person)
         if self.is_given(match) and match is not None:
+            if match.key in self.lexicon.stop_spellings and not self.strong_second(match.end):
+                return None  # «رئيس المجلس علي أنها»: «على» written with a ya
             return self._extend(first.start, match.end, 1, None)
         if first.text in ("عبد", "ابو") or (loose and self._starts_name(first, match)):
             return self._extend(
@@ -119,6 +132,13 @@ class Scanner:
         if match.key in self.lexicon.stop_spellings and not self.strong_second(match.end):
             return None  # «علي» is «على» in many spellings: only «علي عبد الله», «علي خامنئي»
         return name
+
+    def known_start(self, pos: int) -> bool:
+        """The word at `pos` is a given name or a known person's form."""
+        match = self.at.get(pos)
+        if match is None or match.prefix:
+            return False
+        return self.is_given(match) or self.person_at(match) is not None
 
     def strong_second(self, pos: int) -> bool:
         """The word after a given name is a name part on its own: a given name, a link,

@@ -23,7 +23,10 @@ PLACE_KINDS = frozenset({"place", "site", "region"})
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # prepositions that mark the participant after them as the recipient
 RECIPIENT_PREPS = frozenset({"ضد", "على", "الى", "مع", "تجاه", "بحق", "نحو", "لدى", "من"})
-AGENT_MARKERS = ("من قبل", "على يد", "على ايدي", "برصاص", "بنيران", "نفذه", "نفذها", "شنه", "شنها")
+AGENT_MARKERS = ("من قبل", "على يد", "على ايدي", "بأيدي", "برصاص", "بنيران", "نفذه", "نفذها", "شنه",
+                 "شنها", "نسبت الى", "نسب الى", "تبناه", "تبنته", "تبنتها")  # fmt: skip
+# compared with folded text: «على» is «علي» there
+_FOLDED_MARKERS = tuple(fold_text(m) for m in AGENT_MARKERS)
 _PROCLITIC_PREPS = {"ل": "الى", "ب": "ب", "وب": "ب", "ول": "الى", "فل": "الى", "فب": "ب"}
 _SKIPPABLE = frozenset({"امس", "اليوم", "الليله", "فجر", "صباح", "مساء", "الماضي", "ايضا",
                         "قد", "بالفعل", "رسميا", "الاحد", "السبت", "الاثنين", "الثلاثاء",
@@ -117,10 +120,10 @@ def group_coordination(text: str, parts: list[Participant]) -> None:
 
 
 def _joined(text: str, left: Participant, right: Participant) -> bool:
+    if right.start - left.end > 40:
+        return False
     gap = text[left.end : right.start]
     words = _WORD.findall(fold_text(gap))
-    if len(gap) > 40:
-        return False
     # gap is a comma, «و» as a proclitic of the next word, or an article/prefix of it
     stripped = gap.strip(" ،,")
     if not stripped:
@@ -257,7 +260,7 @@ def _active(text, start, end, before, plain_after, verbal, genitive, actors):
 def _agent_marked(text: str, end: int, after: list[Participant]) -> Participant | None:
     for part in after:
         head = fold_text(text[max(end, part.start - 14) : part.start]).strip()
-        if any(head.endswith(marker) for marker in AGENT_MARKERS):
+        if head.endswith(_FOLDED_MARKERS):
             return part
     return None
 

@@ -19,6 +19,7 @@ from .event_actors import PLACE_KINDS, Participant, preposition_before
 from .event_context import fold_word
 
 _WORD = re.compile(r"[^\W\d_]+")
+_MEMO_LIMIT = 500_000
 # participants whose country can come from the place of the report
 FILLABLE = frozenset({"agent", "person"})
 # words an adjective chain may hold before the nisba («غارات جوية إسرائيلية»)
@@ -52,6 +53,7 @@ class CountryFiller:
         self, nisba: dict[str, str], capitals: dict[str, str] | None = None, phrases: bool = True
     ):
         self.nisba = nisba
+        self._known: dict[str, str | None] = {}
         self.capitals = capitals or {}
         self.phrases = phrases  # noun + nisba phrases («مصورا فرنسيا») become participants
 
@@ -63,6 +65,17 @@ class CountryFiller:
             country = self.capitals.get(" ".join(fold_text(part.text).split()))
             if country and preposition_before(text, clause_start, part) not in _SETTING:
                 part.kind, part.country, part.sector = "country", country, "GOV"
+
+    def _country(self, word: str) -> str | None:
+        """The country of a raw word that is a nationality noun or adjective (memoised:
+        every word of every coded sentence is asked)."""
+        known = self._known
+        if word in known:
+            return known[word]
+        if len(known) > _MEMO_LIMIT:
+            known.clear()
+        country = known[word] = self.nisba.get(fold_word(word).removeprefix("و"))
+        return country
 
     def lookup(self, word: str) -> str | None:
         folded = fold_word(word)
@@ -97,8 +110,11 @@ class CountryFiller:
     ) -> None:
         """Nationality nouns standing alone («آلاف الإيرانيين», «مئات الصرب») as participants;
         a nisba right after a mention is its adjective, not another participant."""
+        nisbas = {w: c for w in _WORD.findall(text, *sentence) if (c := self._country(w))}
+        if not nisbas:
+            return  # the common case, found without a Python loop over match objects
         for match in _WORD.finditer(text, *sentence):
-            country = self.nisba.get(fold_word(match.group()).removeprefix("و"))
+            country = nisbas.get(match.group())
             if country is None:
                 continue
             start, end = match.span()

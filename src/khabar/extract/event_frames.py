@@ -30,6 +30,16 @@ _LIGHT_VERB = re.compile(
     r"اندلع|اندلعت|تعرض|تعرضت|تعرضوا|استهدف|استهدفت|أسفر|اسفر|جرح|أصيب|اصيب|تجدد|تجددت|"
     r"نظم|نظمت|نظموا|خرج|خرجت|شارك|شاركت)\s+(?:\S+\s+)?\S*$"
 )
+# verbs that carry out or voice what a noun trigger names («أعرب عن دعمه», «وقعا اتفاقا»,
+# «أجرى محادثات», «عقد اجتماعا»): with one, the noun reports an act, not a topic
+_REALISING = re.compile(
+    r"(?:^|\s)[وف]?(?:أعرب|اعرب|أعربت|اعربت|عبر|عبرت|أكد|اكد|أكدت|اكدت|جدد|جددت|أبدى|ابدى|أبدت|"
+    r"ابدت|وقع|وقعت|وقعا|وقعوا|أبرم|ابرم|أبرمت|ابرمت|توصل|توصلت|توصلا|أجرى|اجرى|أجرت|اجرت|"
+    r"يجري|تجري|سيجري|ستجري|عقد|عقدت|عقدا|يعقد|تعقد|قدم|قدمت|وجه|وجهت|أعلن|اعلن|أعلنت|اعلنت|"
+    r"بدأ|بدأت|يبدأ|تبدأ|قام|قامت|أصدر|اصدر|أصدرت|اصدرت|حصل|حصلت|تلقى|تلقت|منح|منحت|"
+    r"أبلغ|ابلغ|أبلغت|ابلغت)\S{0,2}\s+(?:\S+\s+)?(?:عن\s+|على\s+|إلى\s+|الى\s+|ب)?\S*$"
+)
+_ENCLITIC = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
 # «مواجهات بين القوات ومسلحين»: a clash between two named sides
 _BETWEEN = re.compile(r"\S*\s+(?:\S+\s+){0,2}بين\s")
 _PREPOSITIONS = frozenset(
@@ -60,6 +70,17 @@ def trigger_frames(text: str, sentence: tuple[int, int], hit: TriggerHit) -> dic
             bool(_LIGHT_VERB.search(text, max(start, hit.word_start - 30), hit.word_start))
         ),
     }
+
+
+def bare_noun(text: str, sentence_start: int, hit: TriggerHit) -> bool:
+    """A noun trigger with neither a pronoun for its author («دعمها», «زيارته») nor a verb
+    that realises it («أعرب عن دعمه», «أجرى محادثات»): mostly a topic («دعم الإرهاب»,
+    «ويهدف الاتفاق»), not an act the sentence reports."""
+    # the unfolded word, where «ه» (pronoun) and «ة» (feminine ending) still differ
+    if text[hit.start : hit.end].endswith(_ENCLITIC):
+        return False
+    before = text[max(sentence_start, hit.word_start - 40) : hit.word_start]
+    return not _REALISING.search(before)
 
 
 def prep_noun(text: str, floor: int, hit: TriggerHit) -> bool:

@@ -108,6 +108,8 @@ class RoleFinder:
             before = [p for p in roles.actors if p.end <= hit.word_start]
             roles.recipients = before + [p for p in roles.recipients if p not in before]
             roles.actors = [p for p in roles.actors if p not in before]
+        if cand.entry.mode == "visit":
+            _destination_hosts(roles, cand)
         if not roles.recipients and kind in PLACE_TARGET:
             roles.recipients = self.place_target(roles.actors, hit.start, PLACE_TARGET[kind])
         if not cand.verbal:
@@ -174,12 +176,34 @@ class RoleFinder:
         if not cand.verbal or (entry.genitive != "recipient" and entry.mode != "abduct"):
             return False
         text, hit = self.text, cand.hit
-        if NUMBER_AFTER.match(text, hit.end, hit.end + 12):
-            return True
         before = [p for p in parts if p.end <= hit.word_start]
+        if NUMBER_AFTER.match(text, hit.end, hit.end + 12):
+            # «طالبان قتلت ثلاثة جنود»: a subject right before the verb makes it active
+            return not _subject_before(text, before, hit.word_start)
         if not before or len(text[before[-1].end : hit.word_start].split()) > 2:
             return False
         return bool(_NUMBER_BEFORE.search(text, max(0, before[-1].start - 14), before[-1].start))
+
+
+def _subject_before(text: str, before: list[Participant], word_start: int) -> bool:
+    """A named participant ending right before the verb (at most a particle between)."""
+    if not before or before[-1].kind in PLACE_KINDS:
+        return False
+    gap = text[before[-1].end : word_start]
+    return len(gap.split()) == 0 and "،" not in gap and "," not in gap
+
+
+def _destination_hosts(roles: Roles, cand: Candidate) -> None:
+    """«زار واشنطن», «زيارة إلى الجزائر»: the country or place visited hosts the visit; it
+    is the recipient, not the visitor (visitors are people: a country as the subject of
+    «زار» is rarer than a visitor's name the entity stage does not know)."""
+    visited = [
+        p for p in roles.actors
+        if p.start >= cand.hit.end and (p.kind in PLACE_KINDS or p.kind == "country")
+    ]  # fmt: skip
+    if visited:
+        roles.actors = [p for p in roles.actors if p not in visited]
+        roles.recipients = visited + [p for p in roles.recipients if p not in visited]
 
 
 def with_sector(parts: list[Participant], sector: str) -> list[Participant]:

@@ -59,6 +59,7 @@ class Candidate:
     features: dict[str, float] = field(default_factory=dict)
     score: float = 0.0
     bag: frozenset[str] = frozenset()  # the words of the sentence (for the fitted types)
+    background: bool = False  # a recalled earlier act (`event_background`), not a fresh report
 
 
 def find_triggers(
@@ -125,7 +126,7 @@ FEATURES = (
     "prior", "verb", "passive", "actor", "recipient", "no_participant", "report", "casualty",
     "number_after", "legal", "generic", "future", "hypothetical", "negation", "history",
     "definite_noun", "repeated", "quoted", "place", "year", "imperfect", "question",
-    "pluperfect", "fear", "attributed", "prep_noun", "light_verb", "between", "armed_sides",
+    "pluperfect", "fear", "attributed", "prep_noun", "light_verb", "between", "armed_sides", "bare_noun",
 )  # fmt: skip
 
 

@@ -9,6 +9,9 @@ the model judges the pooled candidates of the sentence, plus the sentence's word
 best candidate takes that score; the other types use hand-set weights. Modality, date,
 place, casualties and context come from `event_attributes`. Same-type triggers of one
 sentence that share their actors merge into one event («شنت القوات هجوما … وقصفت»).
+A specific earlier act the detector turns down (it asks for fresh reports) is kept with
+aux_mode "historical" at the threshold (`event_background`); a definite noun trigger of a
+type and lemma already coded in the article refers back to that event and is not coded again.
 """
 
 from __future__ import annotations
@@ -34,9 +37,10 @@ from .event_actors import (
     group_coordination,
     participants_from_entities,
 )
+from .event_background import BACKGROUND_TYPES, imperfect_form, is_background_act
 from .event_context import SentenceWords, pool
 from .event_country import CountryFiller, document_country
-from .event_frames import definite, sentence_frames, trigger_frames
+from .event_frames import bare_noun, definite, sentence_frames, trigger_frames
 from .event_lexicon import EventLexicon, load_event_lexicon
 from .event_roles import NUMBER_AFTER, DocContext, RoleFinder, Topics
 from .event_triggers import (
@@ -70,15 +74,18 @@ class EventStage(BaseStage):
         threshold: float = 0.4,
         keep_negated: bool = False,
         keep_hypothetical: bool = False,
+        keep_background: bool = True,
         kb_dir: str | None = None,
         model_path: str | None = None,
     ):
         """`threshold`: minimum detector probability. `keep_negated` / `keep_hypothetical`:
         keep events under negation or a condition (marked in aux_mode) instead of dropping
-        them. `kb_dir`: another directory with plover.tsv, triggers.tsv, event_cues.tsv."""
+        them. `keep_background`: keep specific earlier acts that the sentence recalls
+        (aux_mode "historical", confidence at the threshold; `event_background`). `kb_dir`: another directory with plover.tsv, triggers.tsv, event_cues.tsv."""
         self.threshold = threshold
         self.keep_negated = keep_negated
         self.keep_hypothetical = keep_hypothetical
+        self.keep_background = keep_background
         self.kb_dir = kb_dir
         self.model_path = model_path
         self._lexicon: EventLexicon | None = None
@@ -103,7 +110,7 @@ class EventStage(BaseStage):
     def __call__(self, doc: Document) -> Document:
         self.setup()
         found = self.candidates(doc, floor=self.threshold)
-        doc.events = [e for e, _ in found if self._keep(e)]
+        doc.events = [e for e, _ in _first_mentions(found) if self._keep(e)]
         for index, event in enumerate(doc.events):
             event.id = f"{doc.id}:{index}"
         return doc
@@ -243,15 +250,30 @@ class _SentenceCoder:
             cand.score = model.probability(cand.features, cand.entry.type, extra)
             candidates[i] = (cand, roles)
         self._gate([c for c, _ in candidates])
-        for cand, _ in candidates:
+        for cand, roles in candidates:
             if _clash(cand):
                 cand.score = max(cand.score, CLASH_SCORE)
+            self._background(cand, roles)
         for cand, roles in candidates:
             if cand.score >= self.stage.threshold and roles.actors:
                 self.finder.topics.add_subject(roles.actors[0])
         if floor is not None:
             candidates = [(c, r) for c, r in candidates if c.score >= floor]
         return _merge([(self.event(c, r), c) for c, r in candidates])
+
+    def _background(self, cand: Candidate, roles: Roles) -> None:
+        """A rejected candidate that names a specific earlier act is kept as background."""
+        threshold = self.stage.threshold
+        if cand.score >= threshold or cand.entry.type not in BACKGROUND_TYPES:
+            return
+        if not self.stage.keep_background:
+            return
+        text = self.doc.text
+        clause_end = self.clause(cand.hit.start)[1]
+        after = self.stage._filler.after
+        if is_background_act(text, cand, roles, clause_end, lambda o, e: after(text, o, e, 1)):
+            cand.background = True
+            cand.score = threshold
 
     def _bag_score(self, event_type: str) -> float:
         if event_type not in self._bag_scores:
@@ -287,9 +309,12 @@ class _SentenceCoder:
         clause = self.clause(cand.hit.start)
         lo = self.words.back(cand.hit.word_start, back, clause[0])
         hi = self.words.ahead(cand.hit.end, ahead, clause[1]) if ahead else cand.hit.word_start
+        # «قد» + imperfect is "may"; «قد» + perfect («قد استهدف») asserts the act
+        perfect = not (cand.verbal and imperfect_form(cand))
         return [
             c for c in self.cues
             if lo <= c.start < hi and c.kind in kinds and not _overlaps(c, cand.hit)
+            and not (perfect and c.value == "imperfect")
         ]  # fmt: skip
 
     def features(self, cand: Candidate, roles: Roles, repeated: bool) -> dict[str, float]:
@@ -328,6 +353,8 @@ class _SentenceCoder:
         }
         f.update(self.frames)
         f.update(trigger_frames(text, self.sentence, hit))
+        if entry.pos == "noun" and entry.type not in self.model.types:
+            f["bare_noun"] = float(bare_noun(text, self.sentence[0], hit))
         if entry.type in self.model.types:
             words = self.sentence_words()
             f.update(words.features(entry.type, entry.lemma, hit.word_start, hit.end))
@@ -348,7 +375,7 @@ class _SentenceCoder:
             before = [c for c in before if c.kind != "negation"]
         aux = attrs.aux_modes(before, hit.prefix, quote is not None)
         date = attrs.event_date(doc.dates, self.sentence, hit.start, doc.source.published)
-        if attrs.is_historical(date, doc.source.published):
+        if cand.background or attrs.is_historical(date, doc.source.published):
             aux.append("historical")
         used = {p.entity_id or p.text for p in roles.actors + roles.recipients}
         loc = attrs.event_location(self.places, used, hit.start, doc, self.lookup)
@@ -381,6 +408,20 @@ def _readings(hit: TriggerHit) -> list[Candidate]:
         if kind not in best or reading.entry.weight > best[kind].entry.weight:
             best[kind] = Candidate(hit, reading.entry, reading.passive, reading.verbal)
     return list(best.values())
+
+
+def _first_mentions(found: list[tuple[Event, Candidate]]) -> list[tuple[Event, Candidate]]:
+    """«وتأتي هذه الزيارة …», «ويهدف الاتفاق إلى …»: a definite noun trigger of a type and
+    lemma already coded earlier in the article refers back to that event; it is no new one."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for event, cand in found:
+        key = (cand.entry.type, cand.entry.lemma)
+        if key in seen and not cand.verbal and definite(cand.hit):
+            continue
+        seen.add(key)
+        kept.append((event, cand))
+    return kept
 
 
 def _clash(cand: Candidate) -> bool:

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import calendar as _gregorian
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
@@ -94,6 +94,27 @@ _YEAR_WORD_BEFORE = re.compile(r"(?<!\w)[وبلف]?(?:ال|ل|لل)?(?:عام|س
 _YEAR_SUFFIX_AFTER = re.compile(r"\s?" + _YEAR_SUFFIX)
 # day/month/year or year-month-day, told apart by which end has four digits
 _NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,4})([/.\-])(\d{1,2})\2(\d{1,4})(?![\d/.\-]?\d)")
+# where a match of the pattern above can start (see `prefiltered`)
+_FOUR_DIGITS_START = re.compile(r"\d{4}")
+_NUMERIC_START = re.compile(r"\d+[/.\-]\d")
+
+
+def prefiltered(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of `pattern.finditer(text)`, found faster.
+
+    A pattern that opens with a lookbehind is tried at every position of the text; `starts`
+    (no lookbehind, so the regex engine can skip ahead) must match wherever `pattern` can
+    start, and where it starts inside an earlier match of `starts`, `pattern` must fail:
+    e.g. `\\d{4}` for a number that must not follow a digit."""
+    end = 0
+    for candidate in starts.finditer(text):
+        position = candidate.start()
+        if position < end:
+            continue
+        match = pattern.match(text, position)
+        if match is not None:
+            yield match
+            end = max(match.end(), position + 1)
 
 
 def _load_tables(*, months_path: Path | None = None, numbers_path: Path | None = None) -> _Tables:
@@ -291,7 +312,7 @@ def hijri_to_gregorian(year: int, month: int, day: int) -> date | None:
 
 def _numeric_dates(folded: str) -> list[AbsoluteDate]:
     out: list[AbsoluteDate] = []
-    for match in _NUMERIC.finditer(folded):
+    for match in prefiltered(_NUMERIC, _NUMERIC_START, folded):
         first, last = match.group(1), match.group(4)
         if len(first) == 4 and len(last) <= 2:
             year, month, day = int(first), int(match.group(3)), int(last)
@@ -308,7 +329,7 @@ def _numeric_dates(folded: str) -> list[AbsoluteDate]:
 
 def _year_only(folded: str) -> list[AbsoluteDate]:
     out: list[AbsoluteDate] = []
-    for digits in _FOUR_DIGITS.finditer(folded):
+    for digits in prefiltered(_FOUR_DIGITS, _FOUR_DIGITS_START, folded):
         word = _YEAR_WORD_BEFORE.search(folded, max(0, digits.start() - 12), digits.start())
         after = _YEAR_SUFFIX_AFTER.match(folded, digits.end())
         if word is None and after is None:

@@ -9,6 +9,7 @@ folded offset back into an original one, exactly, even where characters were del
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -91,7 +92,24 @@ def fold_text(text: str) -> str:
 
 
 def fold(text: str) -> tuple[str, OffsetMap]:
-    """Fold `text` for matching and return the map from folded offsets to original ones."""
+    """Fold `text` for matching and return the map from folded offsets to original ones.
+
+    The returned map is shared with other callers folding the same text: do not change it."""
+    if len(text) < _CACHE_MIN_LENGTH:
+        return _fold(text)
+    return _fold_cached(text)
+
+
+# most stages fold the whole `doc.text` again: a small cache of whole texts saves a pass each
+_CACHE_MIN_LENGTH = 200
+
+
+@functools.lru_cache(maxsize=4)
+def _fold_cached(text: str) -> tuple[str, OffsetMap]:
+    return _fold(text)
+
+
+def _fold(text: str) -> tuple[str, OffsetMap]:
     folded = text.translate(_TABLE)
     mapping = OffsetMap(len(text))
     if len(folded) == len(text) and not _LENGTH_CHANGING.search(text):

@@ -1,0 +1,47 @@
+"""A surname alone («بوش») that the tagger reads as a person, linked to the known person
+with that surname who held an office on the publication date.
+
+News names a sitting official by the surname alone; two known people may share it (the two
+Bushes), so the publication date decides, and nothing is linked without a date or when it
+leaves more than one candidate.
+"""
+
+from __future__ import annotations
+
+from ..text.normalize import fold_text
+from .entity_lexicon import EntityLexicon, held_on
+from .entity_link import Located
+from .entity_recognize import seed_from_entry
+
+
+def link_surnames(
+    text: str, located: list[Located], lexicon: EntityLexicon, published: str | None
+) -> None:
+    """Relink (in place) the tagger's one-word person spans to a known office holder."""
+    if not published:
+        return
+    for item in located:
+        if item.source != "model" or item.seed.type != "PER" or item.seed.kind is not None:
+            continue
+        words = fold_text(text[item.start : item.end]).split()
+        if len(words) != 1:
+            continue
+        person = _holder(lexicon, _without_conjunction(words[0], lexicon), published)
+        if person is not None:
+            item.seed = seed_from_entry(lexicon.kb.entries[person])
+
+
+def _without_conjunction(word: str, lexicon: EntityLexicon) -> str:
+    # «وبوش»: the tagger keeps the conjunction
+    if word not in lexicon.surnames and word[:1] in "وف" and word[1:] in lexicon.surnames:
+        return word[1:]
+    return word
+
+
+def _holder(lexicon: EntityLexicon, surname: str, published: str) -> str | None:
+    candidates = {
+        person
+        for person in lexicon.surnames.get(surname, ())
+        if any(held_on(t.start, t.end, published) for t in lexicon.person_offices.get(person, ()))
+    }
+    return candidates.pop() if len(candidates) == 1 else None
