@@ -166,7 +166,7 @@ class FastDecoder:
     """Tags whole documents with the model of `tagger`, features from `extractor`."""
 
     def __init__(self, model_path: Path, tagger: Any, extractor: Any, limit: int = 300_000):
-        self.labels, self.attr_row, state, trans, (unit_bytes, units) = read_model(
+        self.labels, self.attr_row, state, _, (unit_bytes, units) = read_model(
             model_path, tagger
         )
         import pycrfsuite
@@ -191,7 +191,7 @@ class FastDecoder:
         units = self._units
         tagger = self._unit_tagger
         for lo, hi in bounds:
-            tagger.set([dict(zip(units, row)) for row in scores[lo:hi]])
+            tagger.set([dict(zip(units, row, strict=True)) for row in scores[lo:hi]])
             yield lo, tagger.tag()
 
     def marginal(self, tag: str, position: int) -> float:
@@ -254,7 +254,8 @@ class FastDecoder:
         get = self.attr_row.get
         pairs = self.table.pairs
         positions = one[(pairs[tid[one - 1]] & 1) & (pairs[tid[one]] >> 1) == 1].tolist()
-        for j, row in zip(positions, [get(f"s-|s={stem[j - 1]}|{stem[j]}") for j in positions]):
+        for j in positions:
+            row = get(f"s-|s={stem[j - 1]}|{stem[j]}")
             if row is not None:
                 scores[j] += self.state[row]
         table = self.table
