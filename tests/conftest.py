@@ -46,3 +46,12 @@ def small_jsonl(tmp_path: Path) -> Path:
     lines.insert(12, '{"id": "broken", "text": ')
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite golden files from the current output (review the diff before committing)",
+    )
