@@ -106,3 +106,71 @@ def test_extract_crf_tag_scored_matches_tag() -> None:
     scored = TAGGER.tag_scored(text, [])
     assert [s[:3] for s in scored] == TAGGER.tag(text, [])
     assert scored and all(0.0 < s[3] <= 1.0 for s in scored)
+
+
+SENTENCES = (
+    "التقى الرئيس الفرنسي إيمانويل ماكرون نظيره الألماني في باريس يوم الثلاثاء .",
+    "وقال وزير الخارجية الروسي سيرغي لافروف للصحفيين في موسكو، أمس. وأضاف أن الأمم المتحدة"
+    " ستعقد اجتماعا في جنيف",
+    "أعلنت وزارة الصحة في قطاع غزة مقتل ثلاثة أشخاص . ودعا البنك الدولي إلى التهدئة !",
+    "",
+    "؟ . !",
+)
+
+
+@needs_model
+@pytest.mark.parametrize("text", SENTENCES)
+def test_extract_crf_fast_decoder_matches_crfsuite(text: str) -> None:
+    assert TAGGER is not None
+    fast = TAGGER.tag_scored(text, [])
+    slow = TAGGER.tag_scored_slow(text, [])
+    assert [s[:3] for s in fast] == [s[:3] for s in slow]
+    assert all(abs(a[3] - b[3]) < 1e-9 for a, b in zip(fast, slow, strict=True))
+    assert TAGGER.tag(text, []) == [s[:3] for s in slow]
+
+
+@needs_model
+def test_extract_crf_exact_weights_agree_with_model_dump() -> None:
+    assert TAGGER is not None
+    from khabar.extract.crf_decode import read_weights
+
+    labels, rows, state, trans = read_weights(TAGGER.model_path, TAGGER._tagger)
+    info = TAGGER._tagger.info()
+    assert labels == TAGGER._tagger.labels()
+    for (attr, label), weight in list(info.state_features.items())[:500]:
+        assert abs(state[rows[attr], labels.index(label)] - weight) < 1e-6
+    for (src, dst), weight in info.transitions.items():
+        assert abs(trans[labels.index(src), labels.index(dst)] - weight) < 1e-6
+    assert not state[-1].any()  # the row of «no feature»
+
+
+def test_extract_crf_dictionary_features_match_per_chunk_tags() -> None:
+    gazetteer = PhraseMatcher()
+    gazetteer.add("الأمم المتحدة", "ORG")
+    gazetteer.add("باريس", "LOC")
+    cues = PhraseMatcher(allow_article=True)
+    cues.add("الرئيس", "ti")
+    resources = NerResources(gazetteer=gazetteer, cues=cues, nisba=frozenset({"فرنسي"}))
+    fx = FeatureExtractor(resources)
+    chunks = [
+        ["قال", "الرئيس", "الفرنسي", "ماكرون", "في", "باريس", "."],
+        ["الأمم", "المتحدة", "و", "الرئيس"],
+        ["المتحدة", "للأمم", "المتحدة"],
+    ]
+    words = [w for chunk in chunks for w in chunk]
+    bounds, lo = [], 0
+    for chunk in chunks:
+        bounds.append((lo, lo + len(chunk)))
+        lo += len(chunk)
+    folded = [fx.fold(w) for w in words]
+    nisba = [fx.raw_type_features(w)[3] for w in folded]
+    chunk_ids = [k for k, (a, b) in enumerate(bounds) for _ in range(a, b)]
+    got = sorted(fx.dictionary_features(folded, bounds, nisba, chunk_ids))
+    expected = []
+    for (a, _), chunk in zip(bounds, chunks, strict=True):
+        f = [fx.fold(w) for w in chunk]
+        tags = fx._dictionary_tags(f, [fx._cache.get(w) or fx._type_features(w) for w in f])
+        assert tags is not None
+        expected += [(a + i, t) for i, ts in enumerate(tags) for t in ts]
+    assert got == sorted(expected)
+    assert (6, "G=B-LOC") not in got and (5, "G=B-LOC") in got

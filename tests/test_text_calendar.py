@@ -3,6 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from khabar.text.calendar import find_absolute_dates, month_names, parse_iso_date
 
@@ -96,3 +98,52 @@ def test_calendar_month_table_covers_all_families() -> None:
 )
 def test_calendar_parse_iso_date(value: str, expected: str | None) -> None:
     assert parse_iso_date(value) == expected
+
+
+def test_text_calendar_prefiltered_equals_finditer() -> None:
+    from khabar.extract.date_grammar import _YEAR, _YEAR_RANGE, _YEAR_START
+    from khabar.text.calendar import (
+        _FOUR_DIGITS,
+        _FOUR_DIGITS_START,
+        _NUMERIC,
+        _NUMERIC_START,
+        prefiltered,
+    )
+
+    texts = [
+        "في 12/5/2020 و2019-2021 ثم 20201 و 1.2.2019 عام 1999م و12345678 و2010/2012",
+        "ب2011 و-2013 و2014% و3.2015 و 05-06-2018 و2018-06-05 وبين 1990 - 1995",
+        "١٩٩٩ 2000 2000 2000-2000 31/12/1999/ 7/7/77 2020.5 #2020_الحدث",
+    ]
+    pairs = [
+        (_YEAR, _YEAR_START),
+        (_YEAR_RANGE, _YEAR_START),
+        (_FOUR_DIGITS, _FOUR_DIGITS_START),
+        (_NUMERIC, _NUMERIC_START),
+    ]
+    for text in texts:
+        for pattern, starts in pairs:
+            fast = [m.span() for m in prefiltered(pattern, starts, text)]
+            assert fast == [m.span() for m in pattern.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0129/.-,– وبل%_٪م", max_size=40))
+def test_text_calendar_prefiltered_equals_finditer_on_any_text(text: str) -> None:
+    from khabar.extract.date_grammar import _YEAR, _YEAR_RANGE, _YEAR_START
+    from khabar.text.calendar import (
+        _FOUR_DIGITS,
+        _FOUR_DIGITS_START,
+        _NUMERIC,
+        _NUMERIC_START,
+        prefiltered,
+    )
+
+    for pattern, starts in (
+        (_YEAR, _YEAR_START),
+        (_YEAR_RANGE, _YEAR_START),
+        (_FOUR_DIGITS, _FOUR_DIGITS_START),
+        (_NUMERIC, _NUMERIC_START),
+    ):
+        fast = [m.span() for m in prefiltered(pattern, starts, text)]
+        assert fast == [m.span() for m in pattern.finditer(text)]

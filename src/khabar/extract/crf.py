@@ -7,6 +7,8 @@ to names never seen in training: word clusters learned from unlabeled news
 names, nisba adjectives), name-part stems from WikiFANE (`name_parts.tsv`) and clitic
 stripping (so «والعراق» shares «عراق»). Every resource is optional: a missing one only
 removes its features. The model is trained by `scripts/train_ner.py` on ANERcorp (NOTICE).
+`CrfTagger.tag` and `tag_scored` sum the weights per word type themselves (crf_decode) and
+give the same spans and marginals as crfsuite on the feature strings (`tag_scored_slow`).
 """
 
 from __future__ import annotations
@@ -38,8 +40,10 @@ _SHAPE_CLASSES = (
     (re.compile(r"[a-z]+"), "x"),
     (re.compile(r"[0-9]+"), "d"),
 )
+_ARABIC_WORD = re.compile(r"[\u0621-\u064A\u0671-\u06D3]+")
 _CONJ = ("", "و", "ف")
 _PREP = ("", "ب", "ل", "ك")
+_CLITIC_FIRST = frozenset(c for c in (*_CONJ, *_PREP) if c)
 _CACHE_LIMIT = 300_000
 _CONTEXT_OFFSETS = ("-2:", "-1:", "+1:", "+2:")
 _DIGIT = re.compile(r"\d")
@@ -155,6 +159,8 @@ def split_clitics(word: str, ranks: Mapping[str, int]) -> tuple[str, str]:
     With a frequency list, a strip is kept only when the base is more frequent than the word,
     so «وزير» stays whole while «وباريس» loses its و; without one, the base needs 3 letters.
     """
+    if word[:1] not in _CLITIC_FIRST:
+        return "", word  # no proclitic can start it (the common case)
     missing = len(ranks) + 1
     own = ranks.get(word, missing)
     for conj in _CONJ:
@@ -187,6 +193,8 @@ def strip_article(base: str) -> str:
 
 
 def word_shape(word: str) -> str:
+    if _ARABIC_WORD.fullmatch(word):
+        return "x"  # the Arabic run becomes «a», which the [a-z] class then turns into «x»
     shape = word
     for pattern, mark in _SHAPE_CLASSES:
         shape = pattern.sub(mark, shape)
@@ -270,7 +278,7 @@ class FeatureExtractor:
         if res.gazetteer is None and res.cues is None:
             return
         text = "\n".join(" ".join(folded[lo:hi]) for lo, hi in bounds)
-        starts = list(itertools.accumulate((len(w) + 1 for w in folded[:-1]), initial=0))
+        starts = list(itertools.accumulate(map((1).__add__, map(len, folded[:-1])), initial=0))
         for matcher, is_cue in ((res.gazetteer, False), (res.cues, True)):
             if matcher is None:
                 continue
@@ -390,8 +398,15 @@ def _cue_features(nisba: list[bool], first: int, last: int, hi: int) -> Iterable
 def tags_to_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     """BIO tags → (first token, last token inclusive, type); a stray I- opens an entity."""
     spans: list[tuple[int, int, str]] = []
+    if tags.count("O") == len(tags):
+        return spans  # most sentences name nothing
     start, kind = -1, ""
     for i, tag in enumerate([*tags, "O"]):
+        if tag == "O":  # closes an open entity, opens none
+            if start >= 0:
+                spans.append((start, i - 1, kind))
+                start = -1
+            continue
         prefix, _, label = tag.partition("-")
         if start >= 0 and (prefix != "I" or label != kind):
             spans.append((start, i - 1, kind))
@@ -409,12 +424,13 @@ class CrfTagger:
 
         self._tagger = pycrfsuite.Tagger()
         self._tagger.open(str(model_path))
-        known = frozenset(attr for attr, _ in self._tagger.info().state_features)
+        info = self._tagger.info()  # parsing the model dump is slow: once
+        known = frozenset(attr for attr, _ in info.state_features)
         self.features = FeatureExtractor(resources, known)
         self.model_path = model_path
         from .crf_decode import FastDecoder
 
-        self._decoder = FastDecoder(model_path, self._tagger, self.features, _CACHE_LIMIT)
+        self._decoder = FastDecoder(model_path, self._tagger, self.features, _CACHE_LIMIT, info)
 
     @classmethod
     def load(cls, path: Path | None = None) -> CrfTagger | None:
@@ -463,9 +479,7 @@ class CrfTagger:
                 spans.append((tokens[lo + first].start, tokens[lo + last].end, kind, score))
         return spans
 
-    def tag_scored_slow(
-        self, text: str, tokens: list[Token]
-    ) -> list[tuple[int, int, str, float]]:
+    def tag_scored_slow(self, text: str, tokens: list[Token]) -> list[tuple[int, int, str, float]]:
         """`tag_scored` the plain way (crfsuite on feature strings): the reference for tests."""
         if not tokens:
             tokens = default_tokens(text)

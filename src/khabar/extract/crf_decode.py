@@ -25,12 +25,16 @@ _FEATURE = struct.Struct("<IIId")
 _OFFSETS = ("-2:", "-1:", "+1:", "+2:")  # the order of TypeTable.vectors[1:]
 
 
-def read_weights(model_path: Path, tagger: Any) -> tuple[list[str], dict[str, int], Any, Any]:
-    labels, attr_row, state, trans, _ = read_model(model_path, tagger)
+def read_weights(
+    model_path: Path, tagger: Any, info: Any = None
+) -> tuple[list[str], dict[str, int], Any, Any]:
+    labels, attr_row, state, trans, _ = read_model(model_path, tagger, info)
     return labels, attr_row, state, trans
 
 
-def read_model(model_path: Path, tagger: Any) -> tuple[list[str], dict[str, int], Any, Any, Any]:
+def read_model(
+    model_path: Path, tagger: Any, info: Any = None
+) -> tuple[list[str], dict[str, int], Any, Any, Any]:
     """`read_weights`, plus the unit model (`_unit_model`) and its attribute per label."""
     """(labels, attribute -> row, state weights (attributes + 1 zero row) x labels, transitions).
 
@@ -43,7 +47,7 @@ def read_model(model_path: Path, tagger: Any) -> tuple[list[str], dict[str, int]
     )
     labels = list(tagger.labels())
     label_id = {name: i for i, name in enumerate(labels)}
-    info = tagger.info()
+    info = info if info is not None else tagger.info()
     names = iter(info.state_features)
     state = np.zeros((n_attrs + 1, n_labels))
     trans = np.zeros((n_labels, n_labels))
@@ -106,8 +110,16 @@ class TypeTable:
         self.zero = state.shape[0] - 1
         self.attr_row = attr_row
         self.limit = limit
-        # what a neighbour's features can be, before their offset prefix
-        self.context_cores = {a[3:] for a in attr_row if a[:3] in _OFFSETS}
+        # what a neighbour's features can be before their offset prefix, with the weights of
+        # the four prefixed attributes: [core feature, offset, label]
+        self.cores: dict[str, int] = {}
+        for attr in attr_row:
+            if attr[:3] in _OFFSETS:
+                self.cores.setdefault(attr[3:], len(self.cores))
+        self.core_weights = np.zeros((len(self.cores) + 1, len(_OFFSETS), state.shape[1]))
+        for attr, row in attr_row.items():
+            if attr[:3] in _OFFSETS:
+                self.core_weights[self.cores[attr[3:]], _OFFSETS.index(attr[:3])] = state[row]
         self.bigram_firsts: set[str] = set()
         self.bigram_seconds: set[str] = set()
         for attr in attr_row:
@@ -140,41 +152,51 @@ class TypeTable:
                                                               dtype=np.int8)])  # fmt: skip
         names: list[str] = []
         bounds: list[int] = []
-        seen = self.context_cores
+        cores: list[int] = []
+        core_bounds: list[int] = []
+        no_core = len(self.cores)
+        core_get = self.cores.get
         for folded, (feats, core, stem, nisba) in infos:
             self.folded.append(folded)
             bounds.append(len(names))
             names += feats
             names.append("")  # no segment is empty, so reduceat sums every one
-            core = [f for f in core if f in seen]
-            for offset in _OFFSETS:
-                bounds.append(len(names))
-                names += [offset + f for f in core]
-                names.append("")
+            core_bounds.append(len(cores))
+            cores += [core_get(f, no_core) for f in core]
+            cores.append(no_core)
             self.stems.append(stem)
             self.nisba.append(nisba)
         get, zero = self.attr_row.get, self.zero
-        sums = np.add.reduceat(self.state[[get(f, zero) for f in names]], bounds, axis=0)
+        own = np.add.reduceat(self.state[[get(f, zero) for f in names]], bounds, axis=0)
+        context = np.add.reduceat(self.core_weights[cores], core_bounds, axis=0)
         self.pairs[first:need] = [
             (stem in self.bigram_firsts) + 2 * (stem in self.bigram_seconds)
             for stem in self.stems[first:need]
         ]
-        self.vectors[:, first:need] = sums.reshape(len(infos), 5, -1).transpose(1, 0, 2)
+        self.vectors[0, first:need] = own
+        self.vectors[1:, first:need] = context.transpose(1, 0, 2)
 
 
 class FastDecoder:
     """Tags whole documents with the model of `tagger`, features from `extractor`."""
 
-    def __init__(self, model_path: Path, tagger: Any, extractor: Any, limit: int = 300_000):
+    def __init__(
+        self, model_path: Path, tagger: Any, extractor: Any, limit: int = 300_000, info: Any = None
+    ):
+        """`info`: `tagger.info()` if the caller has it already."""
         self.labels, self.attr_row, state, _, (unit_bytes, units) = read_model(
-            model_path, tagger
+            model_path, tagger, info
         )
         import pycrfsuite
 
         self._unit_bytes = unit_bytes  # crfsuite reads the model from this buffer: keep it
         self._unit_tagger = pycrfsuite.Tagger()
         self._unit_tagger.open_inmemory(unit_bytes)
-        self._units = units
+        # every path has one label per token, so scores shifted per token give the same tags
+        # and marginals: relative to O, the O attribute need not be sent at all
+        self._base = self.labels.index("O") if "O" in self.labels else 0
+        self._sent = [k for k in range(len(units)) if k != self._base]
+        self._units = [units[k].encode("utf-8") for k in self._sent]  # bytes: taken as they are
         self.state = state
         self.fx = extractor
         self.table = TypeTable(state, self.attr_row, limit)
@@ -187,7 +209,9 @@ class FastDecoder:
     ) -> Iterator[tuple[int, list[str]]]:
         """(first token, tags) per chunk [lo, hi) of `words`; until the next chunk comes,
         `marginal(tag, position in chunk)` gives the marginal probabilities of this one."""
-        scores = self.scores(words, bounds).tolist()
+        scores = self.scores(words, bounds)
+        base = self._base
+        scores = (scores[:, self._sent] - scores[:, base : base + 1]).tolist()
         units = self._units
         tagger = self._unit_tagger
         for lo, hi in bounds:

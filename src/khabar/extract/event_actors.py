@@ -22,7 +22,8 @@ ACTOR_KINDS = frozenset({"country", "igo", "armed", "person", "institution", "ag
 PLACE_KINDS = frozenset({"place", "site", "region"})
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # prepositions that mark the participant after them as the recipient
-RECIPIENT_PREPS = frozenset({"ضد", "على", "الى", "مع", "تجاه", "بحق", "نحو", "لدى", "من"})
+RECIPIENT_PREPS = frozenset({"ضد", "على", "الى", "مع", "تجاه", "بحق", "نحو", "لدى", "من",
+                             "امام", "قباله"})  # fmt: skip
 AGENT_MARKERS = ("من قبل", "على يد", "على ايدي", "بأيدي", "برصاص", "بنيران", "نفذه", "نفذها", "شنه",
                  "شنها", "نسبت الى", "نسب الى", "تبناه", "تبنته", "تبنتها")  # fmt: skip
 # compared with folded text: «على» is «علي» there
@@ -32,6 +33,15 @@ _SKIPPABLE = frozenset({"امس", "اليوم", "الليله", "فجر", "صب�
                         "قد", "بالفعل", "رسميا", "الاحد", "السبت", "الاثنين", "الثلاثاء",
                         "الاربعاء", "الخميس", "الجمعه", "اول", "من"})  # fmt: skip
 _WORD = re.compile(r"[^\W\d_][\w\u064b-\u065f\u0670\u0640]*")
+_DIRECTIONS = frozenset({"شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي",
+                         "قلب", "ضواحي", "اطراف", "محيط"})  # fmt: skip
+# nouns that name the kind of place before its name («في بلدة بلدروز», «بمدينة صعدة»)
+_PLACE_NOUNS = frozenset({"بلده", "مدينه", "قريه", "منطقه", "حي", "محافظه", "ولايه", "اقليم",
+                          "شارع", "ميدان", "ساحه", "معبد", "ضاحيه", "مخيم", "بلدات", "مدن",
+                          "مناطق", "قضاء", "ناحيه", "العاصمه", "عاصمه", "مقاطعه", "جزيره",
+                          "جامعه", "مطار", "سجن", "ميناء", "مستشفى", "سوق", "ضواحي"})  # fmt: skip
+# the kind of a tagger entity the knowledge base does not know: an unknown LOC is a place
+_DEFAULT_KINDS = {"PER": "person", "LOC": "place"}
 
 
 @dataclass(slots=True)
@@ -54,7 +64,7 @@ def participants_from_entities(entities: list[Entity], start: int, end: int) -> 
     """Mentions inside [start, end) of entities that can take part in an event."""
     found = []
     for entity in entities:
-        kind = entity.kind or ("person" if entity.type == "PER" else "org")
+        kind = entity.kind or _DEFAULT_KINDS.get(entity.type, "org")
         for mention in entity.mentions:
             if start <= mention.start and mention.end <= end:
                 found.append(
@@ -257,10 +267,15 @@ def _active(text, start, end, before, plain_after, verbal, genitive, actors):
     return actors, recipients
 
 
+def agent_marked(text: str, part: Participant, floor: int = 0) -> bool:
+    """Whether «على يد», «من قبل», «برصاص»… stands right before the participant."""
+    head = fold_text(text[max(floor, part.start - 14) : part.start]).strip()
+    return head.endswith(_FOLDED_MARKERS)
+
+
 def _agent_marked(text: str, end: int, after: list[Participant]) -> Participant | None:
     for part in after:
-        head = fold_text(text[max(end, part.start - 14) : part.start]).strip()
-        if head.endswith(_FOLDED_MARKERS):
+        if agent_marked(text, part, end):
             return part
     return None
 
@@ -283,3 +298,19 @@ def _unique(parts: list[Participant]) -> list[Participant]:
             seen.add(key)
             out.append(part)
     return out
+
+
+def bare_direction(word: str) -> str | None:
+    """«شمال», «بجنوب», «وسط»… (or a place noun: «بلدة», «بمدينة») with or without «ال»;
+    None for any other word. A returned form that differs from the word means a preposition
+    is attached («بجنوب» → «جنوب»)."""
+    bare = word.removeprefix("ال")
+    if bare in _DIRECTIONS or bare in _PLACE_NOUNS:
+        return word
+    if (
+        word[:1] == "ب"
+        and (rest := word[1:].removeprefix("ال"))
+        and (rest in _DIRECTIONS or rest in _PLACE_NOUNS)
+    ):
+        return word[1:]
+    return None

@@ -15,7 +15,7 @@ from collections import Counter
 
 from ..doc import Document
 from ..text.normalize import fold_text
-from .event_actors import PLACE_KINDS, Participant, preposition_before
+from .event_actors import PLACE_KINDS, Participant, bare_direction, preposition_before
 from .event_context import fold_word
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -64,6 +64,12 @@ class CountryFiller:
                 continue
             country = self.capitals.get(" ".join(fold_text(part.text).split()))
             if country and preposition_before(text, clause_start, part) not in _SETTING:
+                # «غرب بغداد», «بجامعة بغداد»: a place noun or direction before names a place
+                previous = _WORD.findall(
+                    fold_word(text[max(clause_start, part.start - 20) : part.start])
+                )
+                if previous and bare_direction(previous[-1]) is not None:
+                    continue
                 part.kind, part.country, part.sector = "country", country, "GOV"
 
     def _country(self, word: str) -> str | None:
@@ -74,7 +80,7 @@ class CountryFiller:
             return known[word]
         if len(known) > _MEMO_LIMIT:
             known.clear()
-        country = known[word] = self.nisba.get(fold_word(word).removeprefix("و"))
+        country = known[word] = self.lookup(word)
         return country
 
     def lookup(self, word: str) -> str | None:
@@ -125,7 +131,8 @@ class CountryFiller:
             head = None
             for prev in _WORD.finditer(text, max(sentence[0], start - 25), start):
                 head = prev
-            if head is None or _noun_slot(fold_word(head.group())):
+            counted = any(c.isdigit() for c in text[head.end() : start]) if head else False
+            if head is None or counted or _noun_slot(fold_word(head.group())):
                 parts.append(Participant(start, end, match.group(), None, country, "CVL", "agent"))
             elif self.phrases and fold_word(head.group()).removeprefix("ال") not in _ABSTRACT:
                 # «مصورا فرنسيا», «دبابات روسية»: the noun phrase belongs to that country

@@ -21,7 +21,9 @@ from .event_actors import (
     PLACE_KINDS,
     Participant,
     Roles,
+    agent_marked,
     assign_roles,
+    bare_direction,
     participants_from_entities,
     preposition_before,
 )
@@ -38,8 +40,6 @@ _NUMBER_BEFORE = re.compile(
 )
 _WORD = re.compile(r"[^\W\d_]+")
 _SUFFERED = re.compile(r"(?:تعرض|تعرضت|تعرضوا|يتعرض|تتعرض|يتعرضون|تعرضها|تعرضه)\s+\S{0,2}$")
-_DIRECTIONS = frozenset({"شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي",
-                         "قلب", "ضواحي", "اطراف", "محيط"})  # fmt: skip
 _SETTING_PREPS = frozenset({"في", "ب", "قرب", "عن"})
 # the sector of the place-of-report fallback: victims of an attack with no named target are
 # civilians; a protest with no named target is against the government of the country
@@ -50,6 +50,26 @@ _FILLED_KINDS = frozenset({"agent", "person", "place", "site", "region"})
 _NO_TOPIC = frozenset({"ASSAULT", "PROTEST"})  # passives without agent are common there
 _TOPIC_KINDS = frozenset({"person", "country", "igo", "institution", "org", "party", "role"})
 _LAND = frozenset({"country", "place", "region", "site"})
+_PARTICLES = frozenset({"قد", "لقد", "فقد", "وقد"})
+_LIGHT_VERB = re.compile(r"(?<!\w)(?:و|ف)?(?:قام|قامت|قاموا|يقوم|تقوم|يقومون)(?!\w)")
+_SPEAKER = re.compile(
+    r"(?<!\w)(?:و|ف)?(?:أعلن|أعلنت|اعلن|اعلنت|قال|قالت|أفاد|أفادت|افاد|"
+    r"افادت|ذكر|ذكرت|أكد|أكدت|اكد|اكدت)\s+(?:\S+\s+)?$"
+)
+_UNDERGONE_LEMMAS = frozenset({"انفجر", "انفجار"})
+_ATTACKERS = frozenset({"UAF", "REB", "CRM", "INS"})
+# what a protest is against: «احتجاجا على», «تنديدا ب», «ضد», «معادية ل», «الموت ل» (+ a
+# noun such as «زيارة», «قرار» before the name: `_protested_against` allows a few letters)
+_AGAINST = re.compile(
+    r"(?<!\w)(?:(?:احتجاجا|احتجاجاً|تنديدا|تنديداً)\s+(?:على|ب)|ضد|(?:معادية|معاد|مناهضة|"
+    r"مناهض|مناوئة|مناوئ|المناهضة|المناوئة)\s+ل|الموت\s+ل|(?:تندد|يندد|ينددون|منددين)\s+ب)"
+)
+_PROTESTERS = re.compile(r"متظاهر|محتج|معتصم|مضرب")
+# actors that stand for protesters themselves: people, parties, unions, named groups
+_PROTEST_SIDES = frozenset({"person", "party", "group"})
+_PEOPLE = frozenset({"CVL", "EDU", "LAB", "OPP", "PTY", "REF", "ELI", "REL", "JRN"})
+# agents a protest is aimed at when the clause put them first («الشرطة», «الحكومة»)
+_PROTEST_TARGETS = frozenset({"GOV", "COP", "MIL", "LEG", "JUD", "SPY"})
 
 
 class Topics:
@@ -94,14 +114,23 @@ class RoleFinder:
 
     def roles(self, cand: Candidate, clause: tuple[int, int], parts: list[Participant]) -> Roles:
         text, hit, kind = self.text, cand.hit, cand.entry.type
+        all_parts = parts
         parts = [p for p in parts if clause[0] <= p.start and p.end <= clause[1]
                  and not self.setting(p, clause[0])]  # fmt: skip
+        passive = cand.passive or self.counted_victims(cand, parts)
         roles = assign_roles(
             text, clause, (hit.start, hit.end), parts,
             event_type=kind, verbal=cand.verbal,
-            passive=cand.passive or self.counted_victims(cand, parts),
+            passive=passive,
             genitive=cand.entry.genitive, possessive=has_enclitic(text, hit.end),
         )  # fmt: skip
+        if not cand.verbal and "ب" in hit.prefix:
+            _light_verb_subject(text, cand, all_parts, roles)
+        if kind == "ASSAULT":
+            # a town does not attack; a place in the actor slot is where it happened
+            roles.actors = [p for p in roles.actors if p.kind not in PLACE_KINDS]
+            if _undergone(cand, passive):
+                _victims_first(text, roles)
         if not cand.verbal and _SUFFERED.search(text, max(clause[0], hit.word_start - 20),
                                                  hit.word_start):  # fmt: skip
             # «تعرضت القوات لهجوم»: who suffers the act is its target, not its actor
@@ -126,6 +155,24 @@ class RoleFinder:
             # a country that demonstrates is its people; one demonstrated against, its government
             roles.actors = with_sector(roles.actors, PLACE_ACTOR[kind])
             roles.recipients = with_sector(roles.recipients, PLACE_TARGET[kind])
+        return roles
+
+    def finish(self, cand: Candidate, roles: Roles, parts: list[Participant]) -> Roles:
+        """Refinements of the coded roles that the detector does not see (it was fitted on
+        the roles before them): the protesters the sentence names act in its protest; the
+        bomber or gunmen it names carried out the attack it reports without an actor."""
+        if cand.entry.type == "PROTEST":
+            _protesters_act(roles, cand, parts, self.text)
+            _protested_against(roles, parts, self.text)
+        elif cand.entry.type == "ASSAULT":
+            hit = cand.hit
+            itself = [p for p in parts if p.start <= hit.start and hit.end <= p.end
+                      and p.sector in _ATTACKERS]  # fmt: skip
+            if itself:  # «انتحاريا», «المهاجمون»: the trigger names the attacker
+                roles.actors = itself[:1]
+                roles.recipients = [p for p in roles.recipients if p is not itself[0]]
+            if not roles.actors:
+                roles.actors = _sentence_attacker(roles, cand, parts)
         return roles
 
     def _nisba_actor(self, cand: Candidate, clause: tuple[int, int], roles: Roles) -> None:
@@ -154,7 +201,7 @@ class RoleFinder:
                 return True  # the preposition is a proclitic of the direction word
             words.pop()
             seen = True
-        return seen and bool(words) and words[-1] in _SETTING_PREPS
+        return seen  # «غرب بغداد»: a direction word names where, with or without «في»
 
     def place_target(
         self, actors: list[Participant], at: int, sector: str | None = None
@@ -185,12 +232,135 @@ class RoleFinder:
         return bool(_NUMBER_BEFORE.search(text, max(0, before[-1].start - 14), before[-1].start))
 
 
+def _undergone(cand: Candidate, passive: bool) -> bool:
+    """Triggers that name what the victims underwent, not what someone did: an explosion,
+    a passive («أصيب», «قتل 28 شخصا»), a death or wound noun («مقتل», «إصابة»)."""
+    entry = cand.entry
+    if fold_word(entry.lemma) in _UNDERGONE_LEMMAS:
+        return True
+    return passive or (
+        not cand.verbal and entry.genitive == "recipient" and entry.mode != "targeted"
+    )
+
+
+def _light_verb_subject(text: str, cand: Candidate, parts: list[Participant], roles: Roles) -> None:
+    """«قام عدد من الجنود بقتل …», «قامت الجماعة في ديسمبر (…) بخطف …»: the verbal noun
+    after «قام ب» takes the subject of «قام» as its actor (brackets and quotes between are
+    no clause break here; `parts` are the sentence's)."""
+    hit = cand.hit
+    light = None
+    for match in _LIGHT_VERB.finditer(text, max(0, hit.word_start - 80), hit.word_start):
+        light = match
+    if light is None:
+        return
+    subject = [p for p in parts if light.end() <= p.start and p.end <= hit.word_start
+               and p.kind not in PLACE_KINDS]  # fmt: skip
+    if not subject:
+        return
+    group = [p for p in subject if p.group == subject[0].group]
+    roles.actors = group
+    roles.recipients = [p for p in roles.recipients if p not in group]
+
+
+def _victims_first(text: str, roles: Roles) -> None:
+    """With such a trigger, a participant the clause puts in the actor slot («دورية», «قائد
+    الشرطة», «الجيش الأميركي … مقتل اثنين من جنوده») is what was hit; only an attacker
+    (gunmen, bombers, rebels: `_ATTACKERS`) or an agent-marked one stays the actor."""
+    marked = [p for p in roles.actors if agent_marked(text, p)]
+    if marked:
+        roles.actors = marked  # «قتل … على أيدي قوات الاحتلال»
+        return
+    told = [p for p in roles.actors if _reporter(text, p)]
+    hit = [
+        p for p in roles.actors
+        if p not in told and p.sector not in _ATTACKERS and p.kind != "armed"
+        and (p.sector is not None or p.kind in ("person", "role"))
+    ]  # fmt: skip
+    if not hit and not told:
+        return
+    # «أعلنت مصادر أمنية مقتل …»: who reports it took no part in it
+    roles.actors = [p for p in roles.actors if p not in hit and p not in told]
+    roles.recipients = hit + [p for p in roles.recipients if p not in hit]
+
+
+def _reporter(text: str, part: Participant) -> bool:
+    """The subject of a speech verb right before it («أعلنت مصادر», «قالت الشرطة»)."""
+    return bool(_SPEAKER.search(text, max(0, part.start - 14), part.start))
+
+
+def _sentence_attacker(
+    roles: Roles, cand: Candidate, parts: list[Participant]
+) -> list[Participant]:
+    """«انتحاريا … فجر نفسه فقتل خمسة من رجال الشرطة», «… مما أسفر عن مقتل 59 شخصا»: the
+    death or blast names no actor, but the attacker of the sentence (a bomber, gunmen,
+    rebels: `_ATTACKERS`) is who caused it; the nearest one before the trigger, else after."""
+    hit = cand.hit
+    taken = {p.entity_id or p.text for p in roles.recipients}
+    attackers = [
+        p for p in parts
+        if p.sector in _ATTACKERS and (p.entity_id or p.text) not in taken
+        and not any(r.start < p.end and p.start < r.end for r in roles.recipients)
+    ]  # fmt: skip
+    if not attackers:
+        return []
+    before = [p for p in attackers if p.start < hit.start]
+    best = before[-1] if before else attackers[0]
+    return [best]
+
+
+def _protested_against(roles: Roles, parts: list[Participant], text: str) -> None:
+    """«… احتجاجا على زيارة بوش», «هتافات الموت لأميركا», «ضد الحكومة»: what the sentence
+    protests against is the target, where the clause named none but the place of the
+    protest (whose government is only the default)."""
+    if any(p.kind not in _LAND or p.sector != "GOV" for p in roles.recipients):
+        return
+    if not parts:
+        return
+    lo, hi = min(p.start for p in parts), max(p.end for p in parts)
+    actors = {p.entity_id or p.text for p in roles.actors}
+    for cue in _AGAINST.finditer(text, max(0, lo - 200), hi):
+        after = [
+            p for p in parts
+            if 0 <= p.start - cue.end() <= 14 and (p.entity_id or p.text) not in actors
+            and (p.kind not in PLACE_KINDS)
+        ]  # fmt: skip
+        if after:
+            roles.recipients = [after[0]]
+            return
+
+
+def _protesters_act(roles: Roles, cand: Candidate, parts: list[Participant], text: str) -> None:
+    """«وأحرق المتظاهرون …», «اعتصم متظاهرون أمام البرلمان»: where the sentence names the
+    protesters, they are the actor of its protest, not the place, the police or the building
+    the clause also names (those are the setting or the target)."""
+    if any(_PROTESTERS.search(p.text) for p in roles.actors):
+        return
+    if any(
+        p.kind in _PROTEST_SIDES or (p.sector in _PEOPLE and p.kind not in _LAND)
+        for p in roles.actors
+    ):
+        return  # «تظاهر آلاف الإيرانيين», «أضرب العمال»: the protesters, named otherwise
+    found = [p for p in parts if p.kind == "agent" and _PROTESTERS.search(p.text)]
+    if not found:
+        return
+    hit = cand.hit
+    best = min(found, key=lambda p: 0 if p.start < hit.end and hit.start < p.end
+               else abs(p.start - hit.start))  # fmt: skip
+    roles.recipients = [p for p in roles.recipients if p is not best] + [
+        p for p in roles.actors if p.kind == "agent" and p.sector in _PROTEST_TARGETS
+    ]
+    roles.actors = [best]
+
+
 def _subject_before(text: str, before: list[Participant], word_start: int) -> bool:
     """A named participant ending right before the verb (at most a particle between)."""
     if not before or before[-1].kind in PLACE_KINDS:
         return False
     gap = text[before[-1].end : word_start]
-    return len(gap.split()) == 0 and "،" not in gap and "," not in gap
+    # «كانت حركة طالبان قد خطفت 23 …»: a particle may stand between
+    return (
+        all(fold_word(w) in _PARTICLES for w in gap.split()) and "،" not in gap and "," not in gap
+    )
 
 
 def _destination_hosts(roles: Roles, cand: Candidate) -> None:
@@ -212,17 +382,6 @@ def with_sector(parts: list[Participant], sector: str) -> list[Participant]:
         dataclasses.replace(p, sector=sector) if p.sector is None and p.kind in _LAND else p
         for p in parts
     ]
-
-
-def bare_direction(word: str) -> str | None:
-    """«شمال», «بجنوب», «وسط»… without «ال»; None for any other word. A returned form that
-    differs from the word means a preposition is attached («بجنوب» → «جنوب»)."""
-    bare = word.removeprefix("ال")
-    if bare in _DIRECTIONS:
-        return word
-    if word[:1] == "ب" and word[1:].removeprefix("ال") in _DIRECTIONS:
-        return word[1:]
-    return None
 
 
 def has_enclitic(text: str, end: int) -> bool:

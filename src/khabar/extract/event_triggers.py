@@ -60,6 +60,9 @@ class Candidate:
     score: float = 0.0
     bag: frozenset[str] = frozenset()  # the words of the sentence (for the fitted types)
     background: bool = False  # a recalled earlier act (`event_background`), not a fresh report
+    # the actors the clause gave, before `RoleFinder.finish`: same-type triggers merge on
+    # these, so that the candidates the detector is fitted on do not depend on finishing
+    actor_ids: frozenset[str] = frozenset()
 
 
 def find_triggers(

@@ -363,6 +363,8 @@ class _SentenceCoder:
 
     def event(self, cand: Candidate, roles: Roles) -> Event:
         hit, entry = cand.hit, cand.entry
+        cand.actor_ids = frozenset(p.entity_id or p.text for p in roles.actors)
+        roles = self.finder.finish(cand, roles, self.parts)
         doc = self.doc
         plover = self.lexicon.types[entry.type]
         near = self.near(cand, 4, 4, frozenset({"mode"}))
@@ -449,7 +451,7 @@ def _merge(events: list[tuple[Event, Candidate]]) -> list[tuple[Event, Candidate
     """Same-type events of a sentence with compatible actors become one (the strongest)."""
     kept: list[tuple[Event, Candidate]] = []
     for event, cand in sorted(events, key=lambda item: -item[1].score):
-        twin = next((k for k, _ in kept if k.event == event.event and _compatible(k, event)), None)
+        twin = next((k for k, c in kept if k.event == event.event and _compatible(c, cand)), None)
         if twin is None:
             kept.append((event, cand))
             continue
@@ -464,10 +466,10 @@ def _merge(events: list[tuple[Event, Candidate]]) -> list[tuple[Event, Candidate
     return kept
 
 
-def _compatible(a: Event, b: Event) -> bool:
-    if not a.actor or not b.actor:
+def _compatible(a: Candidate, b: Candidate) -> bool:
+    if not a.actor_ids or not b.actor_ids:
         return True
-    return bool(_ids(a.actor) & _ids(b.actor))
+    return bool(a.actor_ids & b.actor_ids)
 
 
 def _ids(refs: list[ActorRef]) -> set[str]:

@@ -99,7 +99,9 @@ _FOUR_DIGITS_START = re.compile(r"\d{4}")
 _NUMERIC_START = re.compile(r"\d+[/.\-]\d")
 
 
-def prefiltered(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+def prefiltered(
+    pattern: re.Pattern[str], starts: re.Pattern[str], text: str
+) -> Iterator[re.Match[str]]:
     """The matches of `pattern.finditer(text)`, found faster.
 
     A pattern that opens with a lookbehind is tried at every position of the text; `starts`

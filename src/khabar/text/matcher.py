@@ -68,7 +68,9 @@ class PhraseMatcher:
             if self.allow_future:
                 combos.add(conj + "س")
         if self.allow_article:
-            combos |= {c + "ال" for c in combos if not c.endswith("ل")} | {c + "ل" for c in CONJUNCTIONS}
+            combos |= {c + "ال" for c in combos if not c.endswith("ل")} | {
+                c + "ل" for c in CONJUNCTIONS
+            }
         return frozenset(combos)
 
     def add(self, phrase: str, payload: Any) -> None:
@@ -100,41 +102,62 @@ class PhraseMatcher:
             self.build()
         if not len(self._automaton):
             return []
+        # one loop over every key occurrence the automaton reports, checks inlined: this runs
+        # for every dictionary lookup of every stage
+        letters = _LETTERS
+        suffixes = self.suffixes
+        prefixes = self._prefixes
+        size = len(folded)
         candidates: list[Match] = []
         for end_index, (key, payloads, contracted) in self._automaton.iter(folded):
             end = end_index + 1
-            match = self._check(folded, end - len(key), end, key, payloads, contracted)
-            if match is not None:
-                candidates.append(match)
+            if end < size and letters[folded[end]]:
+                if not suffixes:
+                    continue  # the key ends inside a word
+                word_end = end
+                while word_end < size and letters[folded[word_end]]:
+                    word_end += 1
+                if folded[end:word_end] not in suffixes:
+                    continue
+            start = end - len(key)
+            word_start = start
+            while word_start > 0 and letters[folded[word_start - 1]] and start - word_start <= 4:
+                word_start -= 1
+            if word_start > 0 and letters[folded[word_start - 1]]:
+                continue
+            prefix = folded[word_start:start]
+            if contracted:
+                if prefix not in ("", "و", "ف"):
+                    continue
+                prefix += "ل"
+                start += 1  # the span starts after the preposition ل
+            elif prefix and (prefix not in prefixes or (prefix[-1] == "ل" and key[:2] == "ال")):
+                continue  # «لالناتو» is not Arabic
+            candidates.append(Match(start, end, word_start, key, payloads, prefix))
         return _select_longest(candidates)
 
-    def _check(
-        self, text: str, start: int, end: int, key: str, payloads: tuple[Any, ...], contracted: bool
-    ) -> Match | None:
-        word_start = start
-        while word_start > 0 and is_letter(text[word_start - 1]) and start - word_start <= 4:
-            word_start -= 1
-        if word_start > 0 and is_letter(text[word_start - 1]):
-            return None
-        prefix = text[word_start:start]
-        if contracted:
-            if prefix not in ("", "و", "ف"):
-                return None
-            prefix += "ل"
-            start += 1  # the span starts after the preposition ل
-        elif prefix and prefix not in self._prefixes:
-            return None
-        if key.startswith("ال") and prefix.endswith("ل") and not contracted:
-            return None  # «لالناتو» is not Arabic
-        word_end = end
-        while word_end < len(text) and is_letter(text[word_end]):
-            word_end += 1
-        if word_end != end and text[end:word_end] not in self.suffixes:
-            return None
-        return Match(start, end, word_start, key, payloads, prefix)
+
+class _Letters(dict):
+    """char -> is_letter(char), filled as characters are met (a dict lookup is cheapest)."""
+
+    def __missing__(self, char: str) -> bool:
+        flag = is_letter(char)
+        self[char] = flag
+        return flag
+
+
+_LETTERS = _Letters()
 
 
 def _select_longest(candidates: list[Match]) -> list[Match]:
+    # the automaton reports matches by their end: when none overlaps, all are kept as they are
+    last_end = -1
+    for match in candidates:
+        if match.start < last_end:
+            break
+        last_end = match.end
+    else:
+        return candidates
     # longest first among overlapping ones, then leftmost
     taken = bytearray(max((m.end for m in candidates), default=0))
     chosen: list[Match] = []
