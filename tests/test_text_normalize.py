@@ -78,22 +78,6 @@ def test_text_normalize_examples() -> None:
     assert mapping.span(8, 11) == (12, 15)
 
 
-def test_text_normalize_array_fold_equals_translate() -> None:
-    from khabar.text.normalize import _TABLE, _translate
-
-    base = "قالَ الرئيسُ إنّ «الأمم المتحدة» ستعقد اجتماعاً في 12 أيار/مايو ١٤٤٢ هـ ـ كما "
-    cases = [
-        base * 3,  # deletions (harakat, tatweel), one-to-one folds, Arabic-Indic digits
-        base * 2 + "\ufefb" + base,  # a presentation form that expands to two letters
-        base * 2 + "\U0001f600" + base,  # beyond the Basic Multilingual Plane
-        base * 2 + "\ud800" + base,  # a lone surrogate
-        "plain ascii text " * 20,
-    ]
-    for text in cases:
-        assert _translate(text) == text.translate(_TABLE)
-        assert fold_text(text) == text.translate(_TABLE)
-
-
 def test_text_normalize_fold_of_a_long_text_is_stable() -> None:
     text = "وقال المتحدثُ باسم الوزارة إنّ الاجتماع سيُعقد غداً. " * 10
     first, mapping = fold(text)

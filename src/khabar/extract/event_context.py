@@ -48,14 +48,11 @@ class SentenceWords:
     """The normalised words of one sentence, with their original start offsets."""
 
     def __init__(self, text: str, start: int, end: int):
-        self.starts: list[int] = []
-        self.words: list[str] = []
-        self.stems: list[str] = []
-        for match in _TOKEN.finditer(text, start, end):
-            self.starts.append(match.start())
-            word, stemmed = _token_forms(match.group())
-            self.words.append(word)
-            self.stems.append(stemmed)
+        matches = list(_TOKEN.finditer(text, start, end))
+        self.starts: list[int] = [m.start() for m in matches]
+        forms = [_token_forms(token) for token in _TOKEN.findall(text, start, end)]
+        self.words: list[str] = [w for w, _ in forms]
+        self.stems: list[str] = [s for _, s in forms]
         self.bag = frozenset(self.words) | frozenset(self.stems)
 
     def features(self, type_: str, lemma: str, word_start: int, end: int) -> dict[str, float]:

@@ -54,6 +54,8 @@ class CountryFiller:
     ):
         self.nisba = nisba
         self._known: dict[str, str | None] = {}
+        self._seen: set[str] = set()  # words whose country is known (in `_known`)
+        self._found: dict[str, str] = {}  # those of `_seen` that have one
         self.capitals = capitals or {}
         self.phrases = phrases  # noun + nisba phrases («مصورا فرنسيا») become participants
 
@@ -80,8 +82,28 @@ class CountryFiller:
             return known[word]
         if len(known) > _MEMO_LIMIT:
             known.clear()
+            self._seen.clear()
         country = known[word] = self.lookup(word)
         return country
+
+    def _nisbas(self, text: str, sentence: tuple[int, int]) -> dict[str, str]:
+        """The nationality words of a sentence and their countries. Set operations keep the
+        common case (no nisba, all words seen before) free of a Python loop over words."""
+        words = set(_WORD.findall(text, *sentence))
+        new = words - self._seen
+        if new:
+            if len(self._seen) > _MEMO_LIMIT:
+                self._known.clear()
+                self._seen.clear()
+                new = words
+            lookup = self.lookup
+            for word in new:
+                country = self._known[word] = lookup(word)
+                if country is not None:
+                    self._found[word] = country
+            self._seen |= new
+        found = self._found
+        return {w: found[w] for w in words & found.keys()}
 
     def lookup(self, word: str) -> str | None:
         folded = fold_word(word)
@@ -100,7 +122,7 @@ class CountryFiller:
                 break
             if i == 0 and match.start() > end and text[end : match.start()].strip():
                 return None  # punctuation ends the noun phrase
-            country = self.lookup(match.group())
+            country = self._country(match.group())
             if country is not None:
                 return country
             if fold_word(match.group()).removeprefix("ال") not in _SKIP:
@@ -116,7 +138,7 @@ class CountryFiller:
     ) -> None:
         """Nationality nouns standing alone («آلاف الإيرانيين», «مئات الصرب») as participants;
         a nisba right after a mention is its adjective, not another participant."""
-        nisbas = {w: c for w in _WORD.findall(text, *sentence) if (c := self._country(w))}
+        nisbas = self._nisbas(text, sentence)
         if not nisbas:
             return  # the common case, found without a Python loop over match objects
         for match in _WORD.finditer(text, *sentence):

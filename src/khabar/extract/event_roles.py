@@ -111,12 +111,13 @@ class RoleFinder:
         self.places = places
         self.filler = filler
         self.topics = topics
+        self._settings: dict[tuple[int, str, int], bool] = {}
 
     def roles(self, cand: Candidate, clause: tuple[int, int], parts: list[Participant]) -> Roles:
         text, hit, kind = self.text, cand.hit, cand.entry.type
         all_parts = parts
         parts = [p for p in parts if clause[0] <= p.start and p.end <= clause[1]
-                 and not self.setting(p, clause[0])]  # fmt: skip
+                 and not self._setting(p, clause[0])]  # fmt: skip
         passive = cand.passive or self.counted_victims(cand, parts)
         roles = assign_roles(
             text, clause, (hit.start, hit.end), parts,
@@ -185,6 +186,14 @@ class RoleFinder:
         roles.actors = [Participant(hit.start, hit.end, self.text[hit.start : hit.end],
                                     country, country, sector, "country")]  # fmt: skip
         roles.recipients = [p for p in roles.recipients if p.country != country]
+
+    def _setting(self, part: Participant, clause_start: int) -> bool:
+        """`setting`, memoised: every candidate of a sentence asks it of the same parts."""
+        key = (part.start, part.kind, clause_start)
+        known = self._settings.get(key)
+        if known is None:
+            known = self._settings[key] = self.setting(part, clause_start)
+        return known
 
     def setting(self, part: Participant, clause_start: int) -> bool:
         """A place after «في», «قرب», «ب»… is where it happened, not who took part."""

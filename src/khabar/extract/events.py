@@ -31,11 +31,11 @@ from ..text.tokens import WORD
 from . import event_attributes as attrs
 from .event_actors import (
     PLACE_KINDS,
+    MentionIndex,
     Participant,
     Roles,
     add_agent_fallback,
     group_coordination,
-    participants_from_entities,
 )
 from .event_background import BACKGROUND_TYPES, imperfect_form, is_background_act
 from .event_context import SentenceWords, pool
@@ -60,6 +60,10 @@ CLASH_SCORE = 0.6
 _ARMED = frozenset({"MIL", "REB", "UAF", "COP", "SPY", "INS"})
 _MODAL = frozenset({"negation", "future", "hypothetical"})
 _NAME_KINDS_KEEP = frozenset({"agent", "role"})
+_BEFORE_KINDS = _MODAL | {"legal", "generic", "history"}
+_LEGAL = frozenset({"legal"})
+_GENERIC = frozenset({"generic"})
+_MODE = frozenset({"mode"})
 
 
 class EventStage(BaseStage):
@@ -141,10 +145,11 @@ class EventStage(BaseStage):
             by_sentence.setdefault(bisect.bisect_right(starts, hit.start) - 1, []).append(hit)
         lookup = {e.id: e for e in doc.entities}
         context = DocContext(document_country(doc), Topics(doc))
+        index_ = _DocIndex(doc)
         out: list[tuple[Event, Candidate]] = []
         for index, sentence_hits in by_sentence.items():
             if index >= 0:
-                coder = _SentenceCoder(self, doc, sentences[index], cues, lookup, context)
+                coder = _SentenceCoder(self, doc, sentences[index], cues, lookup, context, index_)
                 out += coder.code(sentence_hits, floor)
         return out
 
@@ -169,11 +174,29 @@ def _outside_names(hits: list[TriggerHit], entities: list[Entity]) -> list[Trigg
     return kept
 
 
+class _DocIndex:
+    """Document-level indexes by position, built once instead of scanned per sentence."""
+
+    def __init__(self, doc: Document):
+        self.mentions = MentionIndex(doc.entities)
+        self.relative_dates = sorted(
+            d.start for d in doc.dates if d.kind in ("relative", "weekday")
+        )
+        self.casualty_amounts = sorted(
+            a.start for a in doc.amounts if a.kind in ("killed", "injured")
+        )
+
+    @staticmethod
+    def any_between(starts: list[int], start: int, end: int) -> bool:
+        i = bisect.bisect_left(starts, start)
+        return i < len(starts) and starts[i] < end
+
+
 class _SentenceCoder:
     """Codes the trigger hits of one sentence."""
 
     def __init__(self, stage: EventStage, doc: Document, sentence, cues: CueIndex, lookup,
-                 context: DocContext):  # fmt: skip
+                 context: DocContext, index: _DocIndex):  # fmt: skip
         self.stage = stage
         self.lexicon = stage._lexicon
         self.model = stage._model
@@ -184,10 +207,9 @@ class _SentenceCoder:
         start, end = sentence
         text = doc.text
         self.cues = cues.between(start, end)
-        self.words = Words(
-            [(start + m.start(), start + m.end()) for m in WORD.finditer(text[start:end])]
-        )
-        parts = participants_from_entities(doc.entities, start, end)
+        # WORD has no anchors or lookarounds: matching within bounds equals matching a slice
+        self.words = Words([m.span() for m in WORD.finditer(text, start, end)])
+        parts = index.mentions.participants(start, end)
         agents = [
             (c.start, c.end, text[c.start : c.end], c.value) for c in self.cues if c.kind == "agent"
         ]
@@ -196,22 +218,21 @@ class _SentenceCoder:
         self.trigger_spans: list[tuple[int, int]] = []
         group_coordination(text, parts)
         stage._filler.metonymy(text, start, parts)
+        known = len(parts)
         stage._filler.add_people(text, sentence, parts, agents)
-        group_coordination(text, parts)
+        if len(parts) != known:  # grouping reads positions only, which metonymy keeps
+            group_coordination(text, parts)
         stage._filler.fill(text, sentence, parts, context.home)
         self.parts = parts
         self.places = [p for p in parts if p.kind in PLACE_KINDS or p.kind == "country"]
         self.finder = RoleFinder(text, self.places, stage._filler, context.topics)
-        self.breaks = [start + m.start() for m in _CLAUSE_BREAK.finditer(text[start:end])]
+        self.breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end)]
         self._words: SentenceWords | None = None
         self._bag_scores: dict[str, float] = {}
+        self._windows: dict[int, tuple[Candidate, tuple[int, int], list[CueHit]]] = {}
         self.frames = sentence_frames(text, sentence)
-        self.relative_date = any(
-            start <= d.start < end and d.kind in ("relative", "weekday") for d in doc.dates
-        )
-        self.casualty_amount = any(
-            start <= a.start < end and a.kind in ("killed", "injured") for a in doc.amounts
-        )
+        self.relative_date = index.any_between(index.relative_dates, start, end)
+        self.casualty_amount = index.any_between(index.casualty_amounts, start, end)
 
     def sentence_words(self) -> SentenceWords:
         if self._words is None:
@@ -229,11 +250,11 @@ class _SentenceCoder:
     ) -> list[tuple[Event, Candidate]]:
         """Events of the hits (those scoring below `floor` are not built)."""
         # a mention that overlaps a trigger word («على اتفاق») is no actor; agent nouns may
-        self.parts = [
-            p for p in self.parts
-            if p.kind == "agent" or not any(h.start < p.end and p.start < h.end for h in hits)
-        ]  # fmt: skip
-        group_coordination(self.doc.text, self.parts)
+        spans = [(h.start, h.end) for h in hits]
+        kept = [p for p in self.parts if p.kind == "agent" or not _overlaps_any(p, spans)]
+        if len(kept) != len(self.parts):  # the same parts keep the groups they have
+            group_coordination(self.doc.text, kept)
+        self.parts = kept
         candidates: list[tuple[Candidate, Roles]] = []
         types_seen: dict[str, int] = {}
         for hit in hits:
@@ -306,23 +327,39 @@ class _SentenceCoder:
         return self.finder.roles(cand, self.clause(cand.hit.start), self.parts)
 
     def near(self, cand: Candidate, back: int, ahead: int, kinds: frozenset[str]) -> list[CueHit]:
-        clause = self.clause(cand.hit.start)
-        lo = self.words.back(cand.hit.word_start, back, clause[0])
-        hi = self.words.ahead(cand.hit.end, ahead, clause[1]) if ahead else cand.hit.word_start
+        if not self.cues:
+            return []
+        hit = cand.hit
+        clause, cues = self._cue_window(cand)
+        lo = self.words.back(hit.word_start, back, clause[0])
+        hi = self.words.ahead(hit.end, ahead, clause[1]) if ahead else hit.word_start
+        return [c for c in cues if lo <= c.start < hi and c.kind in kinds]
+
+    def _cue_window(self, cand: Candidate) -> tuple[tuple[int, int], list[CueHit]]:
+        """The clause of a candidate and the cues of the sentence that can qualify it (in
+        order), computed once per candidate for its several `near` questions."""
+        key = id(cand)
+        cached = self._windows.get(key)
+        if cached is not None and cached[0] is cand:
+            return cached[1], cached[2]
+        hit = cand.hit
         # «قد» + imperfect is "may"; «قد» + perfect («قد استهدف») asserts the act
         perfect = not (cand.verbal and imperfect_form(cand))
-        return [
+        h_start, h_end = hit.start, hit.end
+        cues = [
             c for c in self.cues
-            if lo <= c.start < hi and c.kind in kinds and not _overlaps(c, cand.hit)
+            if not (c.start < h_end and h_start < c.end)
             and not (perfect and c.value == "imperfect")
         ]  # fmt: skip
+        clause = self.clause(hit.start)
+        self._windows[key] = (cand, clause, cues)
+        return clause, cues
 
     def features(self, cand: Candidate, roles: Roles, repeated: bool) -> dict[str, float]:
         hit, entry = cand.hit, cand.entry
         text = self.doc.text
-        others = [c for c in self.cues if not _overlaps(c, hit)]
-        kinds = {c.kind for c in others}
-        before = {c.kind for c in self.near(cand, 4, 0, _MODAL | {"legal", "generic", "history"})}
+        kinds = {c.kind for c in self.cues if not (c.start < hit.end and hit.start < c.end)}
+        before = {c.kind for c in self.near(cand, 4, 0, _BEFORE_KINDS)}
         f = {
             "prior": logit(entry.weight),
             "verb": float(cand.verbal),
@@ -336,10 +373,10 @@ class _SentenceCoder:
             # trials recall an earlier act; rejecting or condemning a verdict is itself one
             "legal": float(
                 self.lexicon.types[entry.type].quad_code in (2, 4)
-                and bool(self.near(cand, 6, 3, frozenset({"legal"})))
+                and bool(self.near(cand, 6, 3, _LEGAL))
             ),
             "generic": float(
-                "generic" in {c.kind for c in self.near(cand, 2, 0, frozenset({"generic"}))}
+                "generic" in {c.kind for c in self.near(cand, 2, 0, _GENERIC)}
             ),
             "future": float("future" in before or hit.prefix.endswith("س")),
             "hypothetical": float("hypothetical" in before),
@@ -367,7 +404,7 @@ class _SentenceCoder:
         roles = self.finder.finish(cand, roles, self.parts)
         doc = self.doc
         plover = self.lexicon.types[entry.type]
-        near = self.near(cand, 4, 4, frozenset({"mode"}))
+        near = self.near(cand, 4, 4, _MODE)
         modes = attrs.refine_modes(entry.type, entry.mode, near)
         if entry.type == "CONSULT" and any(p.kind == "igo" for p in roles.recipients):
             modes.append("multilateral")
@@ -441,6 +478,14 @@ def _armed(parts: list[Participant]) -> bool:
 def _negates(text: str, cue: CueHit) -> bool:
     """A negation cue standing as its own word, or after «و»/«ف» («كما» is no «ما»)."""
     return cue.kind == "negation" and text[cue.word_start : cue.start] in ("", "و", "ف")
+
+
+def _overlaps_any(part: Participant, spans: list[tuple[int, int]]) -> bool:
+    start, end = part.start, part.end
+    for s, e in spans:
+        if s < end and start < e:
+            return True
+    return False
 
 
 def _overlaps(cue: CueHit, hit: TriggerHit) -> bool:

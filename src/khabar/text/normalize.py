@@ -13,9 +13,6 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
-
-import numpy as np
 
 # one-to-one letter folding: spelling variants that readers treat as the same letter
 _ONE_TO_ONE = {
@@ -84,48 +81,6 @@ class OffsetMap:
         return self.to_original(start), self.to_original(end - 1) + 1
 
 
-def _lookup_tables() -> tuple[Any, Any, Any]:
-    """The folding table as arrays over the Basic Multilingual Plane: replacement code point,
-    whether the character is kept, whether it expands to several characters."""
-    replace = np.arange(0x10000, dtype=np.uint32)
-    keep = np.ones(0x10000, dtype=bool)
-    expands = np.zeros(0x10000, dtype=bool)
-    for code, value in _TABLE.items():
-        if code >= 0x10000:
-            continue
-        if not value:
-            keep[code] = False
-        elif isinstance(value, int):
-            replace[code] = value
-        elif len(value) == 1:
-            replace[code] = ord(value)
-        else:
-            expands[code] = True
-    return replace, keep, expands
-
-
-_REPLACE, _KEEP, _EXPANDS = _lookup_tables()
-# below this length str.translate is quicker than the array round trip
-_ARRAY_MIN_LENGTH = 128
-
-
-def _translate(text: str) -> str:
-    # str.translate looks every character up in a dict; over an array it is 4x quicker
-    if len(text) < _ARRAY_MIN_LENGTH:
-        return text.translate(_TABLE)
-    try:
-        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    except UnicodeEncodeError:  # a lone surrogate
-        return text.translate(_TABLE)
-    if codes.max() >= 0x10000 or _EXPANDS[codes].any():
-        return text.translate(_TABLE)
-    out = _REPLACE[codes]
-    kept = _KEEP[codes]
-    if not kept.all():
-        out = out[kept]
-    return out.tobytes().decode("utf-32-le")
-
-
 def fold_char_table() -> dict[int, str]:
     """The folding table (for tools that need it, e.g. building gazetteer keys)."""
     return dict(_TABLE)
@@ -133,9 +88,7 @@ def fold_char_table() -> dict[int, str]:
 
 def fold_text(text: str) -> str:
     """Fold without keeping offsets (for dictionary keys and lookups)."""
-    if len(text) < _ARRAY_MIN_LENGTH:  # most calls fold one word: no extra call for those
-        return text.translate(_TABLE)
-    return _translate(text)
+    return text.translate(_TABLE)
 
 
 def fold(text: str) -> tuple[str, OffsetMap]:
@@ -157,7 +110,7 @@ def _fold_cached(text: str) -> tuple[str, OffsetMap]:
 
 
 def _fold(text: str) -> tuple[str, OffsetMap]:
-    folded = _translate(text)
+    folded = text.translate(_TABLE)
     mapping = OffsetMap(len(text))
     if len(folded) == len(text) and not _LENGTH_CHANGING.search(text):
         return folded, mapping
