@@ -12,7 +12,6 @@ Coordinated participants («روسيا والولايات المتحدة وال�
 from __future__ import annotations
 
 import bisect
-
 import re
 from dataclasses import dataclass
 

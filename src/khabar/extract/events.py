@@ -204,33 +204,40 @@ class _SentenceCoder:
         self.doc = doc
         self.sentence = sentence
         self.lookup = lookup
+        self.context = context
+        self.index = index
         start, end = sentence
         text = doc.text
         self.cues = cues.between(start, end)
         # WORD has no anchors or lookarounds: matching within bounds equals matching a slice
         self.words = Words([m.span() for m in WORD.finditer(text, start, end)])
-        parts = index.mentions.participants(start, end)
+        self.breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end)]
+        self._words: SentenceWords | None = None
+        self._bag_scores: dict[str, float] = {}
+        self._windows: dict[int, tuple[Candidate, tuple[int, int], list[CueHit]]] = {}
+
+    def _prepare(self) -> None:
+        """The participants and sentence features: only for a sentence with candidates
+        (one whose triggers all lack a required word never needs them)."""
+        stage, text, sentence = self.stage, self.doc.text, self.sentence
+        start, end = sentence
+        parts = self.index.mentions.participants(start, end)
         agents = [
             (c.start, c.end, text[c.start : c.end], c.value) for c in self.cues if c.kind == "agent"
         ]
         add_agent_fallback(parts, agents, text)
-        self.parts = parts
-        self.trigger_spans: list[tuple[int, int]] = []
         group_coordination(text, parts)
         stage._filler.metonymy(text, start, parts)
         known = len(parts)
         stage._filler.add_people(text, sentence, parts, agents)
         if len(parts) != known:  # grouping reads positions only, which metonymy keeps
             group_coordination(text, parts)
-        stage._filler.fill(text, sentence, parts, context.home)
+        stage._filler.fill(text, sentence, parts, self.context.home)
         self.parts = parts
         self.places = [p for p in parts if p.kind in PLACE_KINDS or p.kind == "country"]
-        self.finder = RoleFinder(text, self.places, stage._filler, context.topics)
-        self.breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end)]
-        self._words: SentenceWords | None = None
-        self._bag_scores: dict[str, float] = {}
-        self._windows: dict[int, tuple[Candidate, tuple[int, int], list[CueHit]]] = {}
+        self.finder = RoleFinder(text, self.places, stage._filler, self.context.topics)
         self.frames = sentence_frames(text, sentence)
+        index = self.index
         self.relative_date = index.any_between(index.relative_dates, start, end)
         self.casualty_amount = index.any_between(index.casualty_amounts, start, end)
 
@@ -249,12 +256,6 @@ class _SentenceCoder:
         self, hits: list[TriggerHit], floor: float | None = None
     ) -> list[tuple[Event, Candidate]]:
         """Events of the hits (those scoring below `floor` are not built)."""
-        # a mention that overlaps a trigger word («على اتفاق») is no actor; agent nouns may
-        spans = [(h.start, h.end) for h in hits]
-        kept = [p for p in self.parts if p.kind == "agent" or not _overlaps_any(p, spans)]
-        if len(kept) != len(self.parts):  # the same parts keep the groups they have
-            group_coordination(self.doc.text, kept)
-        self.parts = kept
         candidates: list[tuple[Candidate, Roles]] = []
         types_seen: dict[str, int] = {}
         for hit in hits:
@@ -263,6 +264,15 @@ class _SentenceCoder:
                     continue
                 types_seen[cand.entry.type] = types_seen.get(cand.entry.type, 0) + 1
                 candidates.append((cand, Roles([], [])))
+        if not candidates:
+            return []
+        self._prepare()
+        # a mention that overlaps a trigger word («على اتفاق») is no actor; agent nouns may
+        spans = [(h.start, h.end) for h in hits]
+        kept = [p for p in self.parts if p.kind == "agent" or not _overlaps_any(p, spans)]
+        if len(kept) != len(self.parts):  # the same parts keep the groups they have
+            group_coordination(self.doc.text, kept)
+        self.parts = kept
         for i, (cand, _) in enumerate(candidates):
             roles = self.roles(cand)
             cand.features = self.features(cand, roles, types_seen[cand.entry.type] > 1)
@@ -375,9 +385,7 @@ class _SentenceCoder:
                 self.lexicon.types[entry.type].quad_code in (2, 4)
                 and bool(self.near(cand, 6, 3, _LEGAL))
             ),
-            "generic": float(
-                "generic" in {c.kind for c in self.near(cand, 2, 0, _GENERIC)}
-            ),
+            "generic": float("generic" in {c.kind for c in self.near(cand, 2, 0, _GENERIC)}),
             "future": float("future" in before or hit.prefix.endswith("س")),
             "hypothetical": float("hypothetical" in before),
             "negation": float(any(_negates(text, c) for c in self.near(cand, 3, 0, _MODAL))),
@@ -482,7 +490,7 @@ def _negates(text: str, cue: CueHit) -> bool:
 
 def _overlaps_any(part: Participant, spans: list[tuple[int, int]]) -> bool:
     start, end = part.start, part.end
-    for s, e in spans:
+    for s, e in spans:  # noqa: SIM110 - a plain loop: no generator per participant
         if s < end and start < e:
             return True
     return False
