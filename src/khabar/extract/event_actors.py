@@ -57,7 +57,9 @@ class Participant:
     group: int = -1  # index of the coordination group
 
     def ref(self) -> ActorRef:
-        code = (self.country or "") + (self.sector or "") or None
+        # an international body is coded "IGO", not "IGOIGO": the sector repeats the country
+        sector = None if self.sector == self.country else self.sector
+        code = (self.country or "") + (sector or "") or None
         return ActorRef(self.text, self.entity_id, code, self.sector, self.country)
 
 

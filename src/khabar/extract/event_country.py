@@ -167,7 +167,7 @@ class CountryFiller:
         """Give agent nouns and people without a country one (nisba, place, fallback)."""
         places = [p for p in parts if p.country and (p.kind in PLACE_KINDS or p.kind == "country")]
         for part in parts:
-            if part.country:
+            if part.country or self._foreign(text, part, sentence[1]):
                 continue
             # «باكستانيا», «جنود أميركيين»: the mention is or ends in a nisba
             country = self.lookup(part.text.split()[-1]) if part.text.split() else None
@@ -177,6 +177,20 @@ class CountryFiller:
             if country is None and places:
                 country = min(places, key=lambda p: abs(p.start - part.start)).country
             part.country = country or fallback
+
+
+    @staticmethod
+    def _foreign(text: str, part: Participant, limit: int) -> bool:
+        """«القوات الأجنبية», «قوات دولية»: by definition not of the country around them."""
+        words = fold_text(part.text).split()[-1:] + fold_text(text[part.end : limit]).split()[:1]
+        return any(word in _FOREIGN for word in words)
+
+
+_FOREIGN = frozenset(
+    fold_text(word)
+    for word in ("الأجنبية", "الأجنبي", "الأجانب", "أجنبية", "أجنبي", "أجانب", "الدولية", "دولية",
+                 "الغربية", "غربية", "متعددة")
+)
 
 
 def document_country(doc: Document) -> str | None:
