@@ -203,11 +203,11 @@ class Document:
     trace: list[TraceEntry] = field(default_factory=list)
 
     def to_dict(self, *, include_raw: bool = False, include_tokens: bool = False) -> dict[str, Any]:
-        out = {"schema_version": SCHEMA_VERSION, **_to_plain(self)}
-        if not include_raw:
-            out.pop("raw")
-        if not include_tokens:
-            out.pop("tokens")
+        skipped = {name for name, keep in (("raw", include_raw), ("tokens", include_tokens)) if not keep}
+        out: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+        for name in _field_names(Document):
+            if name not in skipped:
+                out[name] = _to_plain(getattr(self, name))
         return out
 
     @classmethod
@@ -222,13 +222,27 @@ class Document:
         self.trace.append(TraceEntry(stage, version))
 
 
+_PLAIN = (str, int, float, bool, type(None))
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
+
+
 def _to_plain(obj: Any) -> Any:
-    if dataclasses.is_dataclass(obj):
-        return {f.name: _to_plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    # serialising runs once per document on the hot path: cheap type checks first
+    if isinstance(obj, _PLAIN):
+        return obj
     if isinstance(obj, list):
         return [_to_plain(item) for item in obj]
     if isinstance(obj, dict):
         return {key: _to_plain(value) for key, value in obj.items()}
+    if dataclasses.is_dataclass(obj):
+        return {name: _to_plain(getattr(obj, name)) for name in _field_names(type(obj))}
     return obj
 
 
