@@ -39,6 +39,12 @@ _REALISING = re.compile(
     r"بدأ|بدأت|يبدأ|تبدأ|قام|قامت|أصدر|اصدر|أصدرت|اصدرت|حصل|حصلت|تلقى|تلقت|منح|منحت|"
     r"أبلغ|ابلغ|أبلغت|ابلغت)\S{0,2}\s+(?:\S+\s+)?(?:عن\s+|على\s+|إلى\s+|الى\s+|ب)?\S*$"
 )
+# «ردت روسيا بطرد دبلوماسيين», «قام بطرد», «تقدم بطلب»: the noun after «ب» is the act done
+_CARRIED_OUT = re.compile(
+    r"(?:^|\s)[وف]?(?:قام|قامت|قاموا|يقوم|تقوم|يقومون|رد|ردت|ردوا|يرد|ترد|ردّ|ردّت|ردّوا|"
+    r"تقدم|تقدمت|تقدموا|يتقدم|تتقدم|التقدم)"
+    r"\s+(?:\S+\s+){0,2}$"
+)
 _ENCLITIC = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
 # «مواجهات بين القوات ومسلحين»: a clash between two named sides
 _BETWEEN = re.compile(r"\S*\s+(?:\S+\s+){0,2}بين\s")
@@ -81,6 +87,15 @@ def bare_noun(text: str, sentence_start: int, hit: TriggerHit) -> bool:
         return False
     before = text[max(sentence_start, hit.word_start - 40) : hit.word_start]
     return not _REALISING.search(before)
+
+
+def carried_out(text: str, floor: int, hit: TriggerHit) -> bool:
+    """A noun after «ب» that names how a verb of doing or answering was done («ردت روسيا
+    بطرد دبلوماسيين»): the act itself, not a thing referred to."""
+    if "ب" not in hit.prefix:
+        return False
+    # a slice, not search bounds: «^» must match at the sentence start
+    return bool(_CARRIED_OUT.search(text[max(floor, hit.word_start - 40) : hit.word_start]))
 
 
 def prep_noun(text: str, floor: int, hit: TriggerHit) -> bool:

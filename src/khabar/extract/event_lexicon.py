@@ -44,7 +44,9 @@ class TriggerEntry:
     weight: float
     genitive: str  # the role of a noun trigger's genitive complement: actor | recipient
     line: int
-    requires: tuple[str, ...] = ()  # folded words, one of which must follow in the clause
+    # folded words, one of which must follow in the clause; one ending in "-" is a proclitic
+    # that must open a longer word («طالب … بسحب»: a demand takes «ب» + its verbal noun)
+    requires: tuple[str, ...] = ()
 
 
 @dataclass(slots=True, frozen=True)
@@ -168,7 +170,7 @@ def _parse_trigger(number: int, row: dict[str, str], path: Path, index: int) -> 
     if not (row["perfect"] or row["imperfect"] or row["forms"] or row["pos"] != "verb"):
         raise KnowledgeBaseError(f"{path}:{number}: a verb row needs perfect, imperfect or forms")
     genitive = row.get("genitive", "") or "actor"
-    requires = tuple(fold_text(w) for w in split_list(row.get("requires", "")))
+    requires = tuple(_fold_requirement(w) for w in split_list(row.get("requires", "")))
     return TriggerEntry(
         index,
         row["type"],
@@ -180,6 +182,11 @@ def _parse_trigger(number: int, row: dict[str, str], path: Path, index: int) -> 
         number,
         requires,
     )
+
+
+def _fold_requirement(word: str) -> str:
+    """Fold a required word, keeping the trailing "-" of a required proclitic."""
+    return fold_text(word[:-1]) + "-" if word.endswith("-") else fold_text(word)
 
 
 def load_triggers(path: Path, types: dict[str, PloverType]) -> tuple[list, dict]:

@@ -40,7 +40,7 @@ from .event_actors import (
 from .event_background import BACKGROUND_TYPES, imperfect_form, is_background_act
 from .event_context import SentenceWords, pool
 from .event_country import CountryFiller, document_country
-from .event_frames import bare_noun, definite, sentence_frames, trigger_frames
+from .event_frames import bare_noun, carried_out, definite, sentence_frames, trigger_frames
 from .event_lexicon import EventLexicon, load_event_lexicon
 from .event_roles import NUMBER_AFTER, DocContext, RoleFinder, Topics
 from .event_triggers import (
@@ -331,7 +331,7 @@ class _SentenceCoder:
         clause = self.clause(cand.hit.start)
         end = self.words.ahead(cand.hit.end, 8, clause[1])
         words = fold_text(self.doc.text[cand.hit.end : end]).split()
-        return any(req in word for word in words for req in cand.entry.requires)
+        return any(_satisfies(word, req) for word in words for req in cand.entry.requires)
 
     def roles(self, cand: Candidate) -> Roles:
         return self.finder.roles(cand, self.clause(cand.hit.start), self.parts)
@@ -399,7 +399,10 @@ class _SentenceCoder:
         f.update(self.frames)
         f.update(trigger_frames(text, self.sentence, hit))
         if entry.pos == "noun" and entry.type not in self.model.types:
-            f["bare_noun"] = float(bare_noun(text, self.sentence[0], hit))
+            if carried_out(text, self.sentence[0], hit):
+                f["prep_noun"] = 0.0
+            else:
+                f["bare_noun"] = float(bare_noun(text, self.sentence[0], hit))
         if entry.type in self.model.types:
             words = self.sentence_words()
             f.update(words.features(entry.type, entry.lemma, hit.word_start, hit.end))
@@ -455,6 +458,22 @@ def _readings(hit: TriggerHit) -> list[Candidate]:
         if kind not in best or reading.entry.weight > best[kind].entry.weight:
             best[kind] = Candidate(hit, reading.entry, reading.passive, reading.verbal)
     return list(best.values())
+
+
+# «ب» + a word of manner qualifies the verb («أدين بشدة»), it names no object
+_MANNER = frozenset(
+    fold_text(w) for w in ("بشكل", "بشدة", "بقوة", "بصورة", "بطريقة", "بالكامل", "بالفعل")
+)
+
+
+def _satisfies(word: str, required: str) -> bool:
+    """A required word is contained in `word`; a required proclitic («ب-») opens a word of
+    three letters more («بسحب»), so that the short particles «بين», «بعد» do not count,
+    nor words of manner («بشدة»)."""
+    if required.endswith("-"):
+        stem = required[:-1]
+        return word.startswith(stem) and len(word) >= len(stem) + 3 and word not in _MANNER
+    return required in word
 
 
 def _first_mentions(found: list[tuple[Event, Candidate]]) -> list[tuple[Event, Candidate]]:
