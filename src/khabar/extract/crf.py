@@ -227,38 +227,46 @@ class FeatureExtractor:
     def raw_type_features(self, word: str) -> tuple[list[str], list[str], str, bool]:
         """(own features, features a neighbour sees without its offset prefix, stem, nisba)
         of a folded word: not cached, attributes without weights not dropped."""
+        # runs once per new word type on the tagging path: strings are built from prefixes
+        # computed once (`_K`, `_BK`, `_LEN`) rather than formatted
         res = self.res
         prefix, base = split_clitics(word, res.ranks)
-        stem = strip_article(base)
-        feats = ["b", "w=" + word, "s=" + stem, "p=" + prefix, "sh=" + word_shape(word)]
+        stem = base[2:] if len(base) >= 4 and base.startswith("ال") else base
+        w_feat = "w=" + word
+        s_feat = "s=" + stem
+        # an all-Arabic word (the common case) has shape «x» and no digit
+        arabic = _ARABIC_WORD.fullmatch(word) is not None
+        shape = "sh=x" if arabic else "sh=" + word_shape(word)
+        feats = ["b", w_feat, s_feat, "p=" + prefix, shape]
         if base.startswith("ال"):
             feats.append("al")
-        if len(stem) > 3:
-            feats += ["p2=" + stem[:2], "p3=" + stem[:3], "x2=" + stem[-2:], "x3=" + stem[-3:]]
+        n = len(stem)
+        if n > 3:
+            feats += ("p2=" + stem[:2], "p3=" + stem[:3], "x2=" + stem[-2:], "x3=" + stem[-3:])
         feats.append("x1=" + stem[-1:])
-        feats.append(f"len={min(len(stem), 9)}")
-        if _DIGIT.search(word):
+        feats.append(_LEN[n] if n < 9 else "len=9")
+        if not arabic and _DIGIT.search(word):
             feats.append("dig")
         clusters = res.clusters.get(word) or ()
-        feats += [f"k{i}={c}" for i, c in enumerate(clusters)]
+        if clusters:
+            feats += _prefixed(_K, "k", clusters)
         base_clusters = res.clusters.get(base) if base != word else None
         if base_clusters:
-            feats += [f"bk{i}={c}" for i, c in enumerate(base_clusters)]
+            feats += _prefixed(_BK, "bk", base_clusters)
         elif not clusters:
             feats.append("oov")
-        given = stem in res.given_names
-        nisba = stem in res.nisba or base in res.nisba
-        core = ["w=" + word, "s=" + stem]
+        core = [w_feat, s_feat]
         near = clusters or base_clusters
         if near:
-            core.append("k=" + near[min(1, len(near) - 1)])
-        if given:
+            core.append("k=" + near[1 if len(near) > 1 else 0])
+        if stem in res.given_names:
             feats.append("gn")
             core.append("gn")
         part = res.name_parts.get(stem)
         if part:
             feats.append("np=" + part)
             core.append("np=" + part)
+        nisba = stem in res.nisba or base in res.nisba
         if nisba:
             feats.append("ni")
         return feats, core, stem, nisba
@@ -349,6 +357,16 @@ class FeatureExtractor:
 
 
 _TypeInfo = tuple[list[str], tuple[list[str], ...], str, bool]
+_LEN = tuple(f"len={n}" for n in range(9))
+_K = tuple(f"k{i}=" for i in range(8))
+_BK = tuple(f"bk{i}=" for i in range(8))
+
+
+def _prefixed(prefixes: tuple[str, ...], name: str, ids: tuple[str, ...]) -> list[str]:
+    """[f"{name}{i}={c}" for i, c in enumerate(ids)], without formatting each one."""
+    if len(ids) <= len(prefixes):
+        return list(map(str.__add__, prefixes, ids))
+    return [f"{name}{i}={c}" for i, c in enumerate(ids)]
 
 
 def _mark_gazetteer(tags: list[list[str]], kinds: set[str], first: int, last: int, n: int) -> None:

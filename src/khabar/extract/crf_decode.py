@@ -12,6 +12,7 @@ marginals are crfsuite's own, on the same scores up to the order of summation.
 
 from __future__ import annotations
 
+import itertools
 import struct
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -162,12 +163,15 @@ class TypeTable:
             names += feats
             names.append("")  # no segment is empty, so reduceat sums every one
             core_bounds.append(len(cores))
-            cores += [core_get(f, no_core) for f in core]
+            cores += map(core_get, core, itertools.repeat(no_core, len(core)))
             cores.append(no_core)
             self.stems.append(stem)
             self.nisba.append(nisba)
         get, zero = self.attr_row.get, self.zero
-        own = np.add.reduceat(self.state[[get(f, zero) for f in names]], bounds, axis=0)
+        # every row is gathered, unknown attributes as zero rows: reduceat sums long segments
+        # pairwise, so leaving rows out would regroup the sums and change their last bits
+        rows = list(map(get, names, itertools.repeat(zero, len(names))))
+        own = np.add.reduceat(self.state[rows], bounds, axis=0)
         context = np.add.reduceat(self.core_weights[cores], core_bounds, axis=0)
         self.pairs[first:need] = [
             (stem in self.bigram_firsts) + 2 * (stem in self.bigram_seconds)
@@ -214,8 +218,9 @@ class FastDecoder:
         scores = (scores[:, self._sent] - scores[:, base : base + 1]).tolist()
         units = self._units
         tagger = self._unit_tagger
+        items = list(map(dict, map(zip, itertools.repeat(units), scores)))
         for lo, hi in bounds:
-            tagger.set([dict(zip(units, row, strict=True)) for row in scores[lo:hi]])
+            tagger.set(items[lo:hi])
             yield lo, tagger.tag()
 
     def marginal(self, tag: str, position: int) -> float:
@@ -234,7 +239,7 @@ class FastDecoder:
         if len(table.stems) > table.limit:
             table.clear()
         get = table.ids.get
-        tids = [get(w, -1) for w in words]
+        tids = list(map(get, words, itertools.repeat(-1, len(words))))
         if -1 in tids:
             fresh: list[Any] = []
             for i, tid in enumerate(tids):
@@ -273,18 +278,17 @@ class FastDecoder:
         scores[two - 2] += vectors[4][tid[two]]
         scores[starts] += self.bos
         scores[ends] += self.eos
-        stems = self.table.stems
-        stem = [stems[t] for t in tids]
+        table = self.table
+        stems = table.stems
         get = self.attr_row.get
-        pairs = self.table.pairs
+        pairs = table.pairs
         positions = one[(pairs[tid[one - 1]] & 1) & (pairs[tid[one]] >> 1) == 1].tolist()
         for j in positions:
-            row = get(f"s-|s={stem[j - 1]}|{stem[j]}")
+            row = get(f"s-|s={stems[tids[j - 1]]}|{stems[tids[j]]}")
             if row is not None:
                 scores[j] += self.state[row]
-        table = self.table
-        folded = [table.folded[t] for t in tids]
-        nisba = [table.nisba[t] for t in tids]
+        folded = list(map(table.folded.__getitem__, tids))
+        nisba = list(map(table.nisba.__getitem__, tids))
         for j, feature in self.fx.dictionary_features(folded, bounds, nisba, chunk_ids):
             row = get(feature)
             if row is not None:

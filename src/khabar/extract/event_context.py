@@ -110,13 +110,23 @@ def stem(word: str) -> str:
     return word
 
 
+# features that speak against a report: the sentence has them only if every candidate has
+# them (one trigger in a relative clause does not make the main-clause one background)
+MIN_POOLED = frozenset(
+{"relative", "plan", "since"})
+
+
 def pool(candidates: list[dict[str, float]]) -> dict[str, float]:
-    """The features of several candidates as one: the largest value of each."""
+    """The features of several candidates as one: the largest value of each, the smallest
+    of the `MIN_POOLED` ones (absent counts as 0)."""
     out: dict[str, float] = {}
     for feats in candidates:
         for key, value in feats.items():
             if value > out.get(key, float("-inf")):
                 out[key] = value
+    if len(candidates) > 1:
+        for key in MIN_POOLED.intersection(out):
+            out[key] = min(feats.get(key, 0.0) for feats in candidates)
     return out
 
 

@@ -6,7 +6,11 @@ the pluperfect «وكان … قد» (an earlier act), an imperfect trigger, a q
 fear or expectation («مخاوف من وقوع هجمات»), an attribution to a source («قال مصدر»), a
 noun governed by a preposition («من الاتفاق»: a thing referred to) and a light verb that
 carries out or suffers the act the noun names («شنت غارات», «تعرضت لهجوم»), and two
-sides after the trigger («اشتباكات بين الجيش ومسلحين»).
+sides after the trigger («اشتباكات بين الجيش ومسلحين»). Clause frames ask what the
+trigger's own clause holds: a count, a place, a time of its own (a concrete report), a
+relative pronoun before it (a clause about something else: «الذي قتل في هجوم»), a plan or
+a call governing it («دعا إلى التظاهر»), «منذ» (a span, a total), and whether the trigger
+opens the sentence (the head of the main clause in Arabic's verb-first order).
 """
 
 from __future__ import annotations
@@ -48,6 +52,19 @@ _CARRIED_OUT = re.compile(
 _ENCLITIC = ("ه", "ها", "هم", "هما", "هن", "كم", "نا")
 # «مواجهات بين القوات ومسلحين»: a clash between two named sides
 _BETWEEN = re.compile(r"\S*\s+(?:\S+\s+){0,2}بين\s")
+_NUMBER = re.compile(
+    r"\d|[٠-٩]|(?:^|\s)\S?(?:ثلاث|أربع|اربع|خمس|ست|سبع|ثماني|تسع|عشر|مئ|مائ|ألف|الف|اثن|عشرات|مئات)"
+)
+_TIME = re.compile(
+    r"(?:^|\s)\S?(?:أمس|امس|اليوم|الليلة|ليلة|صباح|مساء|فجر|ظهر|الأحد|الاثنين|الإثنين|الثلاثاء|"
+    r"الأربعاء|الاربعاء|الخميس|الجمعة|السبت)"
+)
+_RELATIVE = re.compile(r"(?:^|\s)(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|ممن|مما)\s")
+_PLAN = re.compile(
+    r"(?:^|\s)[وف]?(?:دعا|دعت|دعوا|يدعو|تدعو|دعوة|دعوات|قرر|قررت|يعتزم|تعتزم|اعتزام|ينوي|تنوي|"
+    r"يخطط|تخطط|خطة|خطط|مخطط|عزم|يعتزمون|لتنظيم|بتنظيم|تنظيم|هدد|هددت|يهدد|تهدد|طالب|طالبت)"
+)
+_SINCE = re.compile(r"(?:^|\s)(?:منذ|خلال|طيلة|طوال)\s")
 _PREPOSITIONS = frozenset(
     {"من", "عن", "في", "على", "الى", "مع", "بشان", "حول", "تجاه", "ازاء", "بسبب", "لان"}
 )
@@ -112,3 +129,23 @@ def prep_noun(text: str, floor: int, hit: TriggerHit) -> bool:
 def definite(hit: TriggerHit) -> bool:
     """The article as a proclitic or inside a listed form («الضربات الجوية»)."""
     return hit.prefix.endswith("ال") or hit.folded.startswith("ال")
+
+
+def clause_frames(
+    text: str, clause: tuple[int, int], sentence_start: int, hit: TriggerHit, places: list[int]
+) -> dict[str, float]:
+    """The frames of a trigger's own clause (`places`: starts of the sentence's places)."""
+    start, end = clause
+    before = text[max(start, hit.word_start - 40) : hit.word_start]
+    head = text[sentence_start : hit.word_start].split()
+    return {
+        "clause_count": float(
+            bool(_NUMBER.search(text, start, hit.word_start) or _NUMBER.search(text, hit.end, end))
+        ),
+        "clause_place": float(any(start <= p < end for p in places)),
+        "clause_time": float(bool(_TIME.search(text, start, end))),
+        "relative": float(bool(_RELATIVE.search(before))),
+        "plan": float(bool(_PLAN.search(before))),
+        "since": float(bool(_SINCE.search(text, start, end))),
+        "initial": float(len(head) <= 1),
+    }

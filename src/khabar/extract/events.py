@@ -40,7 +40,14 @@ from .event_actors import (
 from .event_background import BACKGROUND_TYPES, imperfect_form, is_background_act
 from .event_context import SentenceWords, pool
 from .event_country import CountryFiller, document_country
-from .event_frames import bare_noun, carried_out, definite, sentence_frames, trigger_frames
+from .event_frames import (
+    bare_noun,
+    carried_out,
+    clause_frames,
+    definite,
+    sentence_frames,
+    trigger_frames,
+)
 from .event_lexicon import EventLexicon, load_event_lexicon
 from .event_roles import NUMBER_AFTER, DocContext, RoleFinder, Topics
 from .event_triggers import (
@@ -404,6 +411,9 @@ class _SentenceCoder:
             else:
                 f["bare_noun"] = float(bare_noun(text, self.sentence[0], hit))
         if entry.type in self.model.types:
+            clause = self.clause(hit.start)
+            starts = [p.start for p in self.places]
+            f.update(clause_frames(text, clause, self.sentence[0], hit, starts))
             words = self.sentence_words()
             f.update(words.features(entry.type, entry.lemma, hit.word_start, hit.end))
             cand.bag = words.bag
