@@ -1,7 +1,8 @@
 """Fit the event detector's logistic weights on sentence-level gold and report CV scores.
 
 Usage: python scripts/train_event_detector.py DETECTION_JSONL [--coded CODED_JSONL]
-       [--folds 5] [--l2 24] [--min-df 2] [--cut TYPE=P] [--write]
+       [--folds 5] [--l2 24] [--min-df 2] [--cut TYPE=P] [--repeats N] [--nested]
+       [--cache ROWS.pkl] [--write]
 
 Every trigger candidate of a sentence gets that sentence's label for the gold event type
 (`yes` = 1, `easy no` / `difficult no` = 0; `ambiguous` is left out unless the coded file
@@ -9,10 +10,13 @@ gives the sentence an event of that type). Features: the hand features of
 `event_triggers.FEATURES` plus the lexical ones of `event_context` (trigger lemma, window
 and sentence words) seen in at least `--min-df` training sentences. The weights are fitted
 with L2-regularised logistic regression (numpy + scipy L-BFGS, a development-time need
-only). Positive sentences contribute their best candidate under the current weights
-(multiple-instance learning: one trigger is the event). Cross-validation splits by article
-and scores the headline protocol at the stage's threshold, so the figures printed are never
-measured on training data. `--write` stores the weights fitted on all the data (rounded,
+only). A sentence is one row: the features the stage's gate pools over all the candidates
+of the type (`EventStage.gate_log`), so the rows do not depend on the shipped weights.
+Cross-validation splits by article and scores the headline protocol, so the figures printed
+are never measured on training data; `--repeats` pools several splits (single splits move
+by ±0.01 F1). `--nested` chooses the L2 strength, the class balance and each type's
+threshold by an inner CV on the training articles of each outer fold (objective: F1 less a
+cost for hard negatives above 25%), and with `--write` the same choice on all the data. `--write` stores the weights fitted on all the data (rounded,
 near-zero lexical weights dropped) in src/khabar/kb/data/event_detector.tsv.
 """
 
@@ -31,7 +35,6 @@ from scipy import sparse
 from scipy.optimize import minimize
 
 from khabar.doc import Document
-from khabar.extract.event_context import pool
 from khabar.extract.event_triggers import FEATURES
 from khabar.extract.events import EventStage
 from khabar.registry import available_stages, build_pipeline
@@ -72,14 +75,20 @@ def candidate_rows(path: str, coded: str | None) -> list[tuple]:
         doc = pipeline.run_one(Document(id=item["id"], raw=item["text"])).document
         feats = []
         if doc is not None:
-            cands = [c for _, c in stage.candidates(doc) if c.entry.type == item["event_type"]]
+            # what the stage's gate judges (all candidates of the type, before merging);
             # the sentence words, scored apart at run time, are features like the others here
-            feats = [c.features | {f"s:{c.entry.type}:{w}": 1.0 for w in c.bag} for c in cands]
+            stage.gate_log = []
+            stage.candidates(doc)
+            feats = [
+                pooled | {f"s:{t}:{w}": 1.0 for w in bag}
+                for t, pooled, bag in stage.gate_log
+                if t == item["event_type"]
+            ]
         # scored under the gold label of the detection file, trained under the upgraded one
         in_coded = (item["text"], item["event_type"]) in positive
         rows.append(
             (item["article"], item["event_type"], LABELS.get(label, -1), item["label"],
-             [pool(feats)] if feats else [], in_coded)
+             feats, in_coded)
         )  # fmt: skip
     return rows
 

@@ -112,8 +112,7 @@ def stem(word: str) -> str:
 
 # features that speak against a report: the sentence has them only if every candidate has
 # them (one trigger in a relative clause does not make the main-clause one background)
-MIN_POOLED = frozenset(
-{"relative", "plan", "since"})
+MIN_POOLED = frozenset({"relative", "plan", "since"})
 
 
 def pool(candidates: list[dict[str, float]]) -> dict[str, float]:

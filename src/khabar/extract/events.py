@@ -103,6 +103,9 @@ class EventStage(BaseStage):
         self._triggers: PhraseMatcher | None = None
         self._cues: PhraseMatcher | None = None
         self._model: DetectorModel | None = None
+        # a list to receive (type, pooled features, sentence words) of every sentence the
+        # fitted model judges: the training script fits on exactly what the gate sees
+        self.gate_log: list[tuple[str, dict[str, float], frozenset[str]]] | None = None
 
     def setup(self) -> None:
         if self._lexicon is not None:
@@ -328,6 +331,8 @@ class _SentenceCoder:
                 by_type.setdefault(cand.entry.type, []).append(cand)
         for event_type, group in by_type.items():
             pooled = pool([c.features for c in group])
+            if self.stage.gate_log is not None:
+                self.stage.gate_log.append((event_type, pooled, group[0].bag))
             gate = self.model.probability(pooled, event_type, self._bag_score(event_type))
             best = max(group, key=lambda c: c.score)
             for cand in group:
