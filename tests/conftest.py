@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -55,3 +56,19 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="rewrite golden files from the current output (review the diff before committing)",
     )
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest):
+    """Compare an output with its golden JSON file, or rewrite the file with --update-golden."""
+
+    def check(got: object, path: Path) -> None:
+        update = os.environ.get("KHABAR_UPDATE_GOLDEN") or request.config.getoption("--update-golden")
+        if update or not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+            if not update:
+                pytest.skip("golden file written; review and commit it")
+        assert got == json.loads(path.read_text(encoding="utf-8"))
+
+    return check

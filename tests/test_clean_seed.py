@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
 
 import pytest
@@ -94,14 +92,5 @@ def snapshot(doc: Document) -> dict:
     }
 
 
-def test_clean_seed_golden(seed: Document, request: pytest.FixtureRequest) -> None:
-    got = snapshot(seed)
-    update = os.environ.get("KHABAR_UPDATE_GOLDEN") or request.config.getoption(
-        "--update-golden", default=False
-    )
-    if update or not GOLDEN.exists():
-        GOLDEN.parent.mkdir(parents=True, exist_ok=True)
-        GOLDEN.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        if not update:
-            pytest.skip("golden file written; review and commit it")
-    assert got == json.loads(GOLDEN.read_text(encoding="utf-8"))
+def test_clean_seed_golden(seed: Document, golden) -> None:
+    golden(snapshot(seed), GOLDEN)

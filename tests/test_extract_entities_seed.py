@@ -8,8 +8,6 @@ review the diff.
 
 from __future__ import annotations
 
-import json
-import os
 from pathlib import Path
 
 import pytest
@@ -118,14 +116,5 @@ def snapshot(doc: Document) -> list[dict]:
     ]
 
 
-def test_extract_entities_seed_golden(request: pytest.FixtureRequest) -> None:
-    got = snapshot(run({"entities": {"use_crf": False}}))
-    update = os.environ.get("KHABAR_UPDATE_GOLDEN") or request.config.getoption(
-        "--update-golden", default=False
-    )
-    if update or not GOLDEN.exists():
-        GOLDEN.parent.mkdir(parents=True, exist_ok=True)
-        GOLDEN.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        if not update:
-            pytest.skip("golden file written; review and commit it")
-    assert got == json.loads(GOLDEN.read_text(encoding="utf-8"))
+def test_extract_entities_seed_golden(golden) -> None:
+    golden(snapshot(run({"entities": {"use_crf": False}})), GOLDEN)
