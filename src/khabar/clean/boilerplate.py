@@ -35,6 +35,7 @@ from .sources import load_given_names, load_source_names
 _SENTENCE_END = re.compile(r"[.!?؟\"”»)][^\S\n]+")
 _ALNUM = re.compile(r"[^\W_]")
 _TITLE_LIMIT = 500  # longer first lines are never titles
+_TITLE_HEAD = 32
 
 
 class CleanStage(BaseStage):
@@ -249,4 +250,11 @@ def _same_title(one: str, other: str) -> bool:
         return True
     if abs(len(one) - len(other)) > 0.3 * max(len(one), len(other)) + 5:
         return False  # folding never changes a length that much: skip the work
+    # the key of a line's head is a prefix of the line's key (str.lower is per character but
+    # for a final sigma): heads whose keys part ways already tell two titles apart
+    head_one, head_other = one[:_TITLE_HEAD], other[:_TITLE_HEAD]
+    if "Σ" not in head_one and "Σ" not in head_other:
+        key_one, key_other = line_key(head_one), line_key(head_other)
+        if not (key_one.startswith(key_other) or key_other.startswith(key_one)):
+            return False
     return line_key(one) == line_key(other)

@@ -33,8 +33,16 @@ EXACT_LIMIT = 40  # a marker line («// انتهى //») is at most this long
 PREFIX_LIMIT = 80  # phrases are matched on the start of a line only
 
 
+# fold_text's table lists only the characters folding changes, and str.translate is slow on a
+# miss; a table that also maps the common scripts to themselves gives the same result faster
+_KEY_TABLE: dict[int, int | str | None] = {}
+for _code in (*range(0x0800), *range(0x2000, 0x2070), *range(0xFB50, 0xFF00)):
+    _folded = fold_text(chr(_code))
+    _KEY_TABLE[_code] = None if not _folded else ord(_folded) if len(_folded) == 1 else _folded
+
+
 def line_key(text: str) -> str:
-    return " ".join(fold_text(text[:KEY_LIMIT]).lower().strip(_EDGES).split())
+    return " ".join(text[:KEY_LIMIT].translate(_KEY_TABLE).lower().strip(_EDGES).split())
 
 
 @dataclass(slots=True)
@@ -45,12 +53,19 @@ class Rules:
     inline: re.Pattern[str] | None = None
     inline_phrases: set[str] = field(default_factory=set)  # as written and folded, for a pre-check
     regexes: dict[str, re.Pattern[str]] = field(default_factory=dict)  # line_regex, tail_regex
+    longest: int = 0  # the longest prefix phrase key
     _memo: tuple[str, str] = ("", "")  # one line is usually checked against several kinds
 
     def key(self, text: str) -> str:
-        """`line_key` of a short line, or of the start of a long one (enough for prefixes)."""
+        """`line_key` of a short line, or of the start of a longer one (enough for prefixes)."""
         if self._memo[0] is not text:
-            self._memo = (text, line_key(text if len(text) <= 200 else text[:PREFIX_LIMIT]))
+            # the key of a head of the line is a prefix of the line's key; once longer than every
+            # phrase it decides each prefix match (the phrase and the character after it) alike
+            head = text[: min(PREFIX_LIMIT, max(self.longest + 16, EXACT_LIMIT + 1))]
+            key = line_key(head)
+            if len(key) <= self.longest and len(head) < len(text):
+                key = line_key(text if len(text) <= 200 else text[:PREFIX_LIMIT])
+            self._memo = (text, key)
         return self._memo[1]
 
     def exact_kind(self, text: str) -> str | None:
@@ -77,7 +92,7 @@ class Rules:
         return (
             pattern is not None
             and len(text) <= 200
-            and pattern.search(" ".join(fold_text(text).lower().split())) is not None
+            and pattern.search(" ".join(text.translate(_KEY_TABLE).lower().split())) is not None
         )
 
 
@@ -105,6 +120,8 @@ def load_rules(path: Path | None = None) -> Rules:
         else:
             phrases.setdefault(kind, []).append(key)
     for kind, keys in phrases.items():
+        if kind != "tail_inline":
+            rules.longest = max(rules.longest, *map(len, keys))
         alternation = "|".join(re.escape(k) for k in sorted(set(keys), key=len, reverse=True))
         if kind == "tail_inline":
             # after the last sentence end, up to the end of the text, with no sentence end inside

@@ -20,6 +20,7 @@ _NOT_LETTERS = re.compile(
 _PRESENTATION = re.compile(r"[\ufb50-\ufdff\ufe70-\ufefc]")
 _PERSIAN = "پچژگکی"
 _URDU = "ٹڈڑںہےۓھ"
+_PERSIAN_OR_URDU = re.compile(f"[{_PERSIAN}{_URDU}]")
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
 _WORDS = {
     "en": re.compile(r"\b(?:the|and|of|to|in|is|that|for|with|was|on|said)\b", re.IGNORECASE),
@@ -65,8 +66,11 @@ def guess_language(text: str, *, min_share: float = 0.6, min_letters: int = 20) 
     arabic, letters = letter_counts(sample)
     share = arabic / letters if letters else 0.0
     if arabic >= min_letters and share >= min_share:
-        persian = sum(sample.count(c) for c in _PERSIAN)
-        urdu = sum(sample.count(c) for c in _URDU)
+        # one scan for any of them, then a count per letter only when there is one
+        persian = urdu = 0
+        if _PERSIAN_OR_URDU.search(sample):
+            persian = sum(sample.count(c) for c in _PERSIAN)
+            urdu = sum(sample.count(c) for c in _URDU)
         # a few such letters occur in Arabic text (names, Urdu outlets); a language uses many
         if max(persian, urdu) > 0.02 * arabic:
             return LanguageGuess("ur" if urdu > persian else "fa", share, letters)

@@ -22,9 +22,12 @@ from ..pipeline import BaseStage
 from .tokens import tokenize
 
 # a sentence mark (with the closers that belong to it) or a paragraph break
-_BOUNDARY = re.compile(r"(?:[.!?؟۔]+|…+|؛)[\"'”’»)\]]*(?=\s|$)|\n[^\S\n]*\n\s*")
+# (the leading look-ahead lets the regex engine skip to a candidate character in C)
+_BOUNDARY = re.compile(r"(?=[.!?؟۔…؛\n])(?:(?:[.!?؟۔]+|…+|؛)[\"'”’»)\]]*(?=\s|$)|\n[^\S\n]*\n\s*)")
 _MAY_PROTECT = re.compile(r"[«\"“(\[]")
-_QUOTE = re.compile(r"[«»\"“”]|\n[^\S\n]*\n")  # quotes do not run over a paragraph break
+_QUOTE = re.compile(
+    r"(?=[«»\"“”\n])(?:[«»\"“”]|\n[^\S\n]*\n)"
+)  # quotes do not run over a paragraph break
 _BRACKET = re.compile(r"\([^()\n]{0,300}\)|\[[^\[\]\n]{0,300}\]")
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 _URL_OR_MAIL = re.compile(r"://|^www\.|@")
@@ -64,7 +67,7 @@ def _ends_sentence(text: str, begin: int, match: re.Match[str]) -> bool:
     window = text[max(begin, match.start() - 60) : match.start()]
     if not window or window[-1].isspace():
         return True
-    last = window.split()[-1]
+    last = window.rsplit(None, 1)[-1]
     word = last.lstrip('(«"“[')
     if len(word) == 1 and not word.isdigit():
         return False  # an initial or a one-letter abbreviation

@@ -19,7 +19,8 @@ _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06e
 _WORD = rf"[^\W\d_]+(?:[{_MARKS}]+[^\W\d_]*)*"
 # «7ر3» is how Maghrebi wires write 3.7 (the decimal part first): one number
 _NUMBER = r"\d+(?:[.,٫٬ر]\d+)*"
-TOKEN_PATTERN = re.compile(rf"{_WORD}|{_NUMBER}|\S")
+# the look-ahead skips spaces before trying the branches
+TOKEN_PATTERN = re.compile(rf"(?=\S)(?:{_WORD}|{_NUMBER}|.)")
 WORD = re.compile(_WORD)
 NUMBER = re.compile(_NUMBER)
 
