@@ -52,6 +52,10 @@ for _cp in list(range(0xFB50, 0xFDFF)) + list(range(0xFE70, 0xFEFF)):
         _EXPANSIONS[_ch] = "".join(_ONE_TO_ONE.get(c, c) for c in _nfkc)
 
 _TABLE = str.maketrans({**_ONE_TO_ONE, **_EXPANSIONS})
+# str.translate takes a slow path for every character its table lacks: list the common ones
+# (ASCII, Arabic block, general punctuation) as mapping to themselves; the output is the same
+for _cp in [*range(0x20, 0x7F), *range(0x0600, 0x0700), *range(0x2000, 0x2070), 0x0A, 0x09, 0xAB, 0xBB]:
+    _TABLE.setdefault(_cp, _cp)
 _LENGTH_CHANGING = re.compile(
     "[" + "".join(re.escape(c) for c, v in {**_ONE_TO_ONE, **_EXPANSIONS}.items() if len(v) != 1) + "]"
 )
