@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from khabar.io.base import ReadOptions
-from khabar.io.readers import plan_shards, read_shard
+from khabar.io.readers import read_inputs
 from khabar.registry import available_stages, build_pipeline
 
 
@@ -28,8 +28,7 @@ def main() -> None:
     parser.add_argument("--stages", default="", help="comma-separated; default: every stage")
     args = parser.parse_args()
     options = ReadOptions()
-    shards = plan_shards([str(args.corpus)], options)
-    docs = list(itertools.islice((d for s in shards for d in read_shard(s, options)), args.n))
+    docs = list(itertools.islice(read_inputs([str(args.corpus)], options), args.n))
     megabytes = sum(len(d.raw.encode("utf-8")) for d in docs) / 1e6
     names = args.stages.split(",") if args.stages else available_stages()
     pipeline = build_pipeline(names)

@@ -11,7 +11,7 @@ from khabar.doc import Document, Failure
 from khabar.errors import BinaryInput, DecodeError
 from khabar.io.base import ReadOptions
 from khabar.io.encoding import decode
-from khabar.io.readers import plan_shards, read_shard
+from khabar.io.readers import read_inputs
 
 RES = Path(__file__).parent / "resources" / "io"
 EXPECTED_START = "أعلنت وزارة الصحة اليوم الخميس"
@@ -19,14 +19,7 @@ EXPECTED_SECOND_LINE = "وقال المتحدث باسم الوزارة إن ا�
 
 
 def read_all(paths: list[str], options: ReadOptions | None = None) -> list[Document | Failure]:
-    options = options or ReadOptions()
-    items: list[Document | Failure] = []
-    for shard in plan_shards(paths, options):
-        if isinstance(shard, Failure):
-            items.append(shard)
-        else:
-            items.extend(read_shard(shard, options))
-    return items
+    return list(read_inputs(paths, options))
 
 
 @pytest.mark.parametrize(

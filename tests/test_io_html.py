@@ -13,7 +13,7 @@ from warcio.warcwriter import WARCWriter
 from khabar.doc import Document, Failure
 from khabar.io.base import ReadOptions
 from khabar.io.html import fragment_text
-from khabar.io.readers import plan_shards, read_shard
+from khabar.io.readers import plan_shards, read_inputs, read_shard
 
 RES = Path(__file__).parent / "resources" / "io"
 BODY = [
@@ -35,14 +35,7 @@ CHROME = [
 
 
 def read_all(paths: list[str], options: ReadOptions | None = None) -> list[Document | Failure]:
-    options = options or ReadOptions()
-    items: list[Document | Failure] = []
-    for shard in plan_shards(paths, options):
-        if isinstance(shard, Failure):
-            items.append(shard)
-        else:
-            items.extend(read_shard(shard, options))
-    return items
+    return list(read_inputs(paths, options))
 
 
 def test_io_html_keeps_body_drops_nav_footer_comments_related() -> None:

@@ -13,7 +13,7 @@ import pytest
 
 from khabar.doc import Document, Failure
 from khabar.io.base import ReadOptions, Shard
-from khabar.io.readers import plan_shards, read_shard
+from khabar.io.readers import plan_shards, read_inputs, read_shard
 
 RES = Path(__file__).parent / "resources" / "io"
 REMAP = {"id": "doc", "title": "headline", "text": "body", "url": "link", "published": "date"}
@@ -22,14 +22,7 @@ REMAP = {"id": "doc", "title": "headline", "text": "body", "url": "link", "publi
 def read_all(
     paths: list[str], options: ReadOptions | None = None, target: int = 4 << 20
 ) -> list[Document | Failure]:
-    options = options or ReadOptions()
-    items: list[Document | Failure] = []
-    for shard in plan_shards(paths, options, target):
-        if isinstance(shard, Failure):
-            items.append(shard)
-        else:
-            items.extend(read_shard(shard, options))
-    return items
+    return list(read_inputs(paths, options, target))
 
 
 def test_io_jsonl_reads_corpus_fields(tmp_path: Path) -> None:

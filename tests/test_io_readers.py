@@ -15,7 +15,7 @@ import pytest
 from khabar.doc import Document, Failure
 from khabar.io.base import ReadOptions, Shard, iso_date
 from khabar.io.directory import guess_format, sniff, stem
-from khabar.io.readers import plan_shards, read_shard
+from khabar.io.readers import plan_shards, read_inputs, read_shard
 
 RES = Path(__file__).parent / "resources" / "io"
 
@@ -23,14 +23,7 @@ RES = Path(__file__).parent / "resources" / "io"
 def read_all(
     paths: list[str], options: ReadOptions | None = None, target: int = 4 << 20
 ) -> list[Document | Failure]:
-    options = options or ReadOptions()
-    items: list[Document | Failure] = []
-    for shard in plan_shards(paths, options, target):
-        if isinstance(shard, Failure):
-            items.append(shard)
-        else:
-            items.extend(read_shard(shard, options))
-    return items
+    return list(read_inputs(paths, options, target))
 
 
 @pytest.fixture

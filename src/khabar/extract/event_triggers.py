@@ -16,7 +16,7 @@ from pathlib import Path
 
 from ..errors import KnowledgeBaseError
 from ..kb.tsv import data_path, read_tsv
-from ..text.matcher import PhraseMatcher
+from ..text.matcher import Match, PhraseMatcher
 from ..text.normalize import OffsetMap
 from .event_context import is_lexical
 from .event_lexicon import Cue, TriggerEntry, TriggerForm
@@ -70,14 +70,8 @@ def find_triggers(
 ) -> tuple[list[TriggerHit], list[BlockHit]]:
     hits: list[TriggerHit] = []
     blocks: list[BlockHit] = []
-    # about half the articles fold without a change of length: no map to apply
-    identity = not offsets.points
     for match in matcher.find(folded):
-        if identity:
-            start, end, word_start = match.start, max(match.start, match.end), match.word_start
-        else:
-            start, end = offsets.span(match.start, match.end)
-            word_start = offsets.to_original(match.word_start)
+        start, end, word_start = _original(match, offsets)
         cues = [p for p in match.payloads if isinstance(p, Cue)]
         if cues:
             blocks.append(BlockHit(start, end, cues[0]))
@@ -90,14 +84,8 @@ def find_triggers(
 
 def find_cues(matcher: PhraseMatcher, folded: str, offsets: OffsetMap) -> list[CueHit]:
     found = []
-    # about half the articles fold without a change of length: no map to apply
-    identity = not offsets.points
     for match in matcher.find(folded):
-        if identity:
-            start, end, word_start = match.start, max(match.start, match.end), match.word_start
-        else:
-            start, end = offsets.span(match.start, match.end)
-            word_start = offsets.to_original(match.word_start)
+        start, end, word_start = _original(match, offsets)
         for cue in match.payloads:
             found.append(CueHit(start, end, word_start, cue.kind, cue.value))
     return found
@@ -199,3 +187,11 @@ class DetectorModel:
             if weight is not None:
                 z += weight * value
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _original(match: Match, offsets: OffsetMap) -> tuple[int, int, int]:
+    """Start, end and word start of a match in the original text."""
+    if not offsets.points:  # about half the articles fold without a change of length
+        return match.start, max(match.start, match.end), match.word_start
+    start, end = offsets.span(match.start, match.end)
+    return start, end, offsets.to_original(match.word_start)

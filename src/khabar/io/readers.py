@@ -37,6 +37,18 @@ def read_shard(shard: Shard, options: ReadOptions) -> Iterator[Document | Failur
         yield failure_from_exception(exc, path=shard.path)
 
 
+def read_inputs(
+    paths: list[str], options: ReadOptions | None = None, target_bytes: int = 4 << 20
+) -> Iterator[Document | Failure]:
+    """Every document (or failure) of `paths`, read in this process, in input order."""
+    options = options or ReadOptions()
+    for shard in plan_shards(paths, options, target_bytes):
+        if isinstance(shard, Failure):
+            yield shard
+        else:
+            yield from read_shard(shard, options)
+
+
 @cache
 def _reader(name: str) -> Any:
     from ..registry import make_reader
