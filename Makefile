@@ -22,7 +22,7 @@ demo: install
 	mkdir -p out
 	$(BIN)/khabar process $(EXAMPLE) --workers 1 -o out/demo.jsonl
 	$(BIN)/khabar ingest $(EXAMPLE) --workers 1 --db out/demo.db
-	$(BIN)/python -m khabar.show out/demo.jsonl
+	$(BIN)/khabar show out/demo.jsonl
 
 test: install-dev
 	$(BIN)/python -m pytest

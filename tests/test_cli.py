@@ -10,7 +10,7 @@ runner = CliRunner()
 
 COMMANDS = [
     ["process"], ["ingest"], ["version"], ["eval"], ["eval", "ner"], ["eval", "events"],
-    ["eval", "articles"], ["kb"], ["kb", "check"],
+    ["eval", "articles"], ["kb"], ["kb", "check"], ["show"],
 ]
 
 
@@ -61,3 +61,13 @@ def test_cli_ingest_is_idempotent_and_keeps_failures(small_jsonl, tmp_path):
         assert connection.execute("SELECT COUNT(*) FROM runs").fetchone()[0] == 2
         stored = connection.execute("SELECT document FROM articles WHERE id='art-3'").fetchone()[0]
     assert json.loads(stored)["title"] == "خبر تجريبي رقم 3"
+
+
+def test_cli_show_reads_stdin_and_reports_lines_that_are_not_documents(seed_path):
+    processed = runner.invoke(app, ["process", str(seed_path), "--workers", "1", "-q"])
+    shown = runner.invoke(app, ["show", "-"], input=processed.stdout)
+    assert shown.exit_code == 0, shown.output
+    assert "Sergey Lavrov" in shown.output and "2021-07-02" in shown.output
+    broken = runner.invoke(app, ["show", "-"], input=processed.stdout + "{not json\n")
+    assert broken.exit_code == 1
+    assert "<stdin>:2: not a khabar document" in broken.output

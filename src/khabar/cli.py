@@ -241,6 +241,19 @@ def ingest(
 
 
 @app.command()
+def show(
+    paths: Annotated[list[str], typer.Argument(help="JSONL written by `khabar process`, or '-' for stdin.")],
+) -> None:
+    """Print processed documents as readable tables: entities, dates, quotes, events."""
+    from .show import main as show_main
+
+    for path in paths:
+        if path != "-":
+            _need(Path(path))
+    raise typer.Exit(show_main(paths))
+
+
+@app.command()
 def version() -> None:
     """Print the khabar version."""
     typer.echo(__version__)

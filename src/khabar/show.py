@@ -1,9 +1,10 @@
-"""A readable summary of processed documents: `python -m khabar.show out.jsonl`."""
+"""A readable summary of processed documents: `khabar show out.jsonl` (or `-` for stdin)."""
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from typing import Any
 
 from rich.console import Console
@@ -46,14 +47,35 @@ def show(doc: dict[str, Any], console: Console) -> None:
         console.print(table)
 
 
+def show_lines(lines: Iterable[str], console: Console, origin: str) -> int:
+    """Show every JSON document of `lines`; a line that is not a document is reported, not fatal.
+    Returns the number of such lines."""
+    bad = 0
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            doc = json.loads(line)
+            if not isinstance(doc, dict):
+                raise ValueError("not a JSON object")
+        except ValueError as exc:
+            console.print(f"{origin}:{number}: not a khabar document ({exc})", highlight=False)
+            bad += 1
+            continue
+        show(doc, console)
+    return bad
+
+
 def main(argv: list[str] | None = None) -> int:
     console = Console()
+    bad = 0
     for path in argv if argv is not None else sys.argv[1:]:
+        if path == "-":
+            bad += show_lines(sys.stdin, console, "<stdin>")
+            continue
         with open(path, encoding="utf-8") as handle:
-            for line in handle:
-                if line.strip():
-                    show(json.loads(line), console)
-    return 0
+            bad += show_lines(handle, console, path)
+    return 1 if bad else 0
 
 
 if __name__ == "__main__":
