@@ -103,7 +103,7 @@ def test_extract_entities_owned_institutions_need_their_owner(plain: EntityStage
     doc = run(plain, "قصف الطيران الإسرائيلي مواقع قال إنها تابعة للنظام السوري.")
     found = by_id(doc)
     assert found["agent:ISR:MIL"].mentions[0].text == "الطيران الإسرائيلي"
-    assert found["inst:SYR:النظام"].mentions[0].text == "للنظام السوري"
+    assert found["inst:SYR:regime"].mentions[0].text == "للنظام السوري"
     doc = run(plain, "يحتاج النظام الانتخابي إلى مراجعة وتأثر الطيران المدني بالأزمة.")
     assert doc.entities == []
 

@@ -46,7 +46,6 @@ class EntityLexicon:
     stopwords: frozenset[str] = frozenset()  # folded; end a name
     common: frozenset[str] = frozenset()  # folded; never a place alias nor a name start
     forms: dict[str, list[str]] = field(default_factory=dict)  # folded form -> entry ids
-    institution_keys: dict[str, str] = field(default_factory=dict)  # folded phrase -> key
     role_modifiers: frozenset[str] = frozenset()  # «السابق», «المنتخب» between role and name
     former: frozenset[str] = frozenset()  # «السابق»: the holder on the date is someone else
     weak_titles: frozenset[str] = frozenset()  # folded titles that are plain nouns as well
@@ -119,12 +118,8 @@ def build_lexicon(kb: KnowledgeBase, data_dir: Path | None = None) -> EntityLexi
     _add_surnames(lexicon)
     for role in kb.roles:
         _add_with_construct(matcher, role.phrase_ar, "role", role)
-    offices = {_key(role.phrase_ar): role.office for role in kb.roles if role.office}
     for institution in kb.institutions:
         _add_with_construct(matcher, institution.phrase_ar, "institution", institution)
-        lexicon.institution_keys[_key(institution.phrase_ar)] = _institution_key(
-            _key(institution.phrase_ar), offices
-        )
     for agent in kb.agents:
         for form in _with_article(agent.phrase_ar):
             matcher.add(form, Cue("agent", agent))
@@ -184,16 +179,6 @@ def _add_with_construct(
     # «وزير الخارجية» → «وزير خارجية روسيا»: the construct form needs a following country
     if len(words) == 2 and words[1].startswith("ال") and not words[0].startswith("ال"):
         matcher.add(f"{words[0]} {words[1][2:]}", Cue(kind, ref, construct=True))
-
-
-def _institution_key(phrase: str, offices: dict[str, str | None]) -> str:
-    """«وزارة الدفاع» → "defence_ministry", from the role «وزير الدفاع» (defence_minister);
-    the folded phrase itself when no role matches."""
-    minister = "وزير " + phrase.removeprefix("وزاره ")
-    office = offices.get(minister)
-    if office and office.endswith("_minister"):
-        return office[: -len("minister")] + "ministry"
-    return "_".join(phrase.split())
 
 
 def _with_article(phrase: str) -> list[str]:

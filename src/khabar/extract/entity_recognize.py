@@ -371,12 +371,9 @@ class Recognizer:
             ident = f"agent:{sector}"
             label = SECTORS.get(sector, sector).split(",")[0]
             return Seed(ident, label, record.phrase_ar, "ORG", None, sector, "agent")
-        slug = self.lexicon.institution_keys.get(" ".join(fold_text(record.phrase_ar).split()), "")
-        slug = slug or "_".join(record.phrase_ar.split())
+        slug = record.name_en.replace(" ", "_").replace("'", "")
         ident = f"inst:{owner}:{slug}" if owner else f"inst:{slug}"
-        # an English key reads "Afghanistan defence ministry"; else the Arabic phrase stands
-        label = slug.replace("_", " ") if slug.isascii() else record.phrase_ar
-        name = f"{where} {label}" if where else label
+        name = f"{where} {record.name_en}" if where else record.name_en
         return Seed(ident, name, record.phrase_ar, "ORG", country, sector, "institution")
 
     # -- people -----------------------------------------------------------------------------------

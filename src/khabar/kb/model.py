@@ -49,6 +49,7 @@ class Agent:
 @dataclass(slots=True)
 class Institution:
     phrase_ar: str  # «وزارة الدفاع»; combined with a nisba or country name by the entity stage
+    name_en: str  # "defence ministry": the English name after the owner's ("Afghanistan defence ministry")
     kind: str  # ministry | institution | force | body
     sector: str
     note: str

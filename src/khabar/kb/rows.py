@@ -25,6 +25,7 @@ from .schema import (
 from .tsv import read_tsv, split_list
 
 _OFFICE = re.compile(r"^[a-z][a-z0-9_]*$")
+_INSTITUTION_NAME = re.compile(r"^[a-z][a-z' ]*[a-z]$")
 _ENTRY_ID = re.compile(r"^([A-Z]{3}|[a-z_]+:[\w.\-]+)$")
 
 
@@ -225,7 +226,11 @@ class RowReader:
             self.problems.add(path, line, f"unknown institution kind {row['kind']!r}")
         sector = self._check_sector(path, line, row["sector"], allow_empty=False) or ""
         self._check_arabic(path, line, [row["phrase_ar"]])
-        self.kb.institutions.append(Institution(row["phrase_ar"], row["kind"], sector, row["note"]))
+        if not _INSTITUTION_NAME.match(row["name_en"]):
+            self.problems.add(path, line, f"name_en must be lower-case English words, got {row['name_en']!r}")
+        self.kb.institutions.append(
+            Institution(row["phrase_ar"], row["name_en"], row["kind"], sector, row["note"])
+        )
 
     def _role(self, path: Path, line: int, row: dict[str, str]) -> None:
         office = row["office"] or None

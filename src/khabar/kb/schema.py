@@ -112,7 +112,11 @@ FILES: dict[str, FileSpec] = {
             ("person_id", "country", "office", "start"),
             optional=True,
         ),
-        FileSpec("institutions.tsv", ("phrase_ar", "kind", "sector", "note"), ("phrase_ar", "sector")),
+        FileSpec(
+        "institutions.tsv",
+        ("phrase_ar", "name_en", "kind", "sector", "note"),
+        ("phrase_ar", "name_en", "sector"),
+    ),
         FileSpec("roles.tsv", ("phrase_ar", "office", "sector", "note"), ("phrase_ar", "sector")),
         FileSpec("agents.tsv", ("phrase_ar", "sector", "note"), ("phrase_ar", "sector")),
         FileSpec("titles.tsv", ("phrase_ar", "kind", "note"), ("phrase_ar",)),
