@@ -25,6 +25,7 @@ from ..extract import amounts, coref, date_grammar, entity_lexicon, event_trigge
 from ..extract.event_lexicon import check_event_lexicon
 from ..extract.quote_speakers import load_speech_verbs
 from ..text import calendar
+from .coverage import load_absences, load_country_groups
 from .loader import check_kb
 from .tsv import DATA_DIR, read_tsv
 
@@ -127,6 +128,16 @@ def _coref_roles(d: Path) -> list[str]:
     return _problems(path, lambda: coref.load_role_nouns(path))
 
 
+def _country_groups(d: Path) -> list[str]:
+    path, countries = d / "country_groups.tsv", _at(d, "countries.tsv")
+    return _problems(path, lambda: load_country_groups(path, countries_path=countries))
+
+
+def _office_absent(d: Path) -> list[str]:
+    path, countries = d / "office_absent.tsv", _at(d, "countries.tsv")
+    return _problems(path, lambda: load_absences(path, countries_path=countries))
+
+
 def _detector(name: str) -> Checker:
     def check(d: Path) -> list[str]:
         return _problems(d / name, lambda: event_triggers.DetectorModel.load(d / name))
@@ -147,6 +158,9 @@ CHECKS: dict[str, Checker] = {
     "given_names.tsv": _entries,
     "people.tsv": _entries,
     "offices.tsv": _entries,
+    # the coverage report's country groups and offices that do not exist
+    "country_groups.tsv": _country_groups,
+    "office_absent.tsv": _office_absent,
     # cleaning: wire agencies, outlets, boilerplate lines
     "agencies.tsv": _agencies,
     "outlets.tsv": _outlets,

@@ -1,13 +1,16 @@
-"""`khabar kb …`: check the knowledge files and look phrases up in them."""
+"""`khabar kb …`: check the knowledge files, look phrases up in them, report office coverage."""
 
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from ..errors import KnowledgeBaseError
+from . import coverage as cov
 from .checks import check_data
 from .loader import KnowledgeBase, load_kb
 from .rows import fold_key
@@ -59,6 +62,61 @@ def lookup(
         typer.echo(line)
     if len(lines) > limit:
         typer.echo(f"… {len(lines) - limit} more")
+
+
+@app.command()
+def coverage(
+    since: Annotated[str, typer.Option(help="First day checked (ISO date).")] = "2000-01-01",
+    until: Annotated[
+        str | None, typer.Option(help="Last day checked (ISO date; default: today).")
+    ] = None,
+    countries: Annotated[
+        str,
+        typer.Option(help="Comma-separated groups (country_groups.tsv) and ISO alpha-3 codes."),
+    ] = "G20,ARAB,FOCUS",
+    offices: Annotated[str, typer.Option(help="Comma-separated offices to check.")] = ",".join(
+        cov.OFFICES
+    ),
+    min_days: Annotated[int, typer.Option(help="Hide gaps shorter than this many days.")] = 1,
+    tsv: Annotated[bool, typer.Option("--tsv", help="Print the gaps as TSV.")] = False,
+    holders: Annotated[
+        bool, typer.Option("--holders", help="Also list holders filed under another country.")
+    ] = False,
+    data_dir: DataDir = None,
+) -> None:
+    """Print, per country and office, the periods for which offices.tsv names no holder (an
+    office that does not exist, per office_absent.tsv, is no gap), then the totals."""
+    directory = data_dir or DATA_DIR
+    try:
+        known = _data_file(directory, "countries.tsv")
+        groups = cov.load_country_groups(
+            _data_file(directory, "country_groups.tsv"), countries_path=known
+        )
+        absences = cov.load_absences(
+            _data_file(directory, "office_absent.tsv"), countries_path=known
+        )
+        report = cov.coverage(
+            load_kb(directory),
+            cov.resolve_countries(countries.split(","), groups),
+            offices=[o.strip() for o in offices.split(",") if o.strip()],
+            since=cov.parse_day(since),
+            until=cov.parse_day(until, last=True) if until else date.today(),
+            absences=absences,
+            min_days=min_days,
+        )
+    except (KnowledgeBaseError, ValueError) as exc:
+        typer.echo(f"kb coverage: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    for line in cov.format_report(report, tsv=tsv):
+        typer.echo(line)
+    if holders:
+        for line in cov.holder_mismatches(load_kb(directory), [c for c, _ in report.slots]):
+            typer.echo(f"holder: {line}")
+
+
+def _data_file(directory: Path, name: str) -> Path:
+    path = directory / name
+    return path if path.exists() else DATA_DIR / name
 
 
 def _lookup(kb: KnowledgeBase, text: str) -> list[str]:

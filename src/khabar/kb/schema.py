@@ -127,3 +127,12 @@ FILES: dict[str, FileSpec] = {
 ISO_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 ISO3 = re.compile(r"^[A-Z]{3}$")
 ARABIC = re.compile(r"[\u0621-\u064A]")
+
+# read by kb/coverage.py, not by the entry loader: which countries the coverage report checks
+# by default, and the periods in which an office does not exist in a country (not a gap)
+GROUPS_FILE = FileSpec("country_groups.tsv", ("group", "country", "note"), ("group", "country"))
+ABSENT_FILE = FileSpec(
+    "office_absent.tsv",
+    ("country", "office", "start", "end", "note"),
+    ("country", "office", "start", "note"),
+)
