@@ -22,14 +22,24 @@ ACTOR_KINDS = frozenset({"country", "igo", "armed", "person", "institution", "ag
                          "party", "media", "agency", "role", "group", "company"})  # fmt: skip
 PLACE_KINDS = frozenset({"place", "site", "region"})
 SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
-# prepositions that mark the participant after them as the recipient
-RECIPIENT_PREPS = frozenset({"ضد", "على", "الى", "مع", "تجاه", "بحق", "نحو", "لدى", "من",
-                             "امام", "قباله"})  # fmt: skip
+# prepositions that mark the participant after them as the recipient; folded, as the words
+# they are compared with are («على» is «علي», «لدى» is «لدي» there)
+RECIPIENT_PREPS = frozenset(fold_text(w) for w in ("ضد", "على", "إلى", "مع", "تجاه", "بحق", "نحو",
+                                                   "لدى", "من", "أمام", "قبالة"))  # fmt: skip
 AGENT_MARKERS = ("من قبل", "على يد", "على ايدي", "بأيدي", "برصاص", "بنيران", "نفذه", "نفذها", "شنه",
-                 "شنها", "نسبت الى", "نسب الى", "تبناه", "تبنته", "تبنتها")  # fmt: skip
+                 "شنها", "نفذته", "نفذتها", "شنته", "شنتها", "نفذوه", "نفذوها", "شنوه", "شنوها",
+                 "أطلقه", "أطلقته", "أطلقها", "أطلقتها", "أطلقوه", "أطلقوها", "ارتكبه", "ارتكبته",
+                 "ارتكبها", "ارتكبتها", "نسبت الى", "نسب الى", "تبناه", "تبنته", "تبنتها")  # fmt: skip
+# «هجوم … استهدف دورية», «غارة مستهدفة مواقع»: what a verb of aiming names after a noun
+# trigger is the target of the act the noun names
+TARGET_MARKERS = ("استهدف", "استهدفت", "استهدفا", "استهدفوا", "يستهدف", "تستهدف", "مستهدفا",
+                  "مستهدفة", "مستهدفين")  # fmt: skip
 # compared with folded text: «على» is «علي» there
 _FOLDED_MARKERS = tuple(fold_text(m) for m in AGENT_MARKERS)
+_FOLDED_TARGETS = tuple(fold_text(m) for m in TARGET_MARKERS)
 _PROCLITIC_PREPS = {"ل": "الى", "ب": "ب", "وب": "ب", "ول": "الى", "فل": "الى", "فب": "ب"}
+# «ل» + article («للحرس») or «ب» + article («بالجيش») opening a mention: no name starts so
+_OWN_PREP = re.compile(r"([وف]?ل(?=ل)|[وف]?ب(?=ال))")
 _SKIPPABLE = frozenset({"امس", "اليوم", "الليله", "فجر", "صباح", "مساء", "الماضي", "ايضا",
                         "قد", "بالفعل", "رسميا", "الاحد", "السبت", "الاثنين", "الثلاثاء",
                         "الاربعاء", "الخميس", "الجمعه", "اول", "من"})  # fmt: skip
@@ -55,6 +65,7 @@ class Participant:
     sector: str | None
     kind: str
     group: int = -1  # index of the coordination group
+    apposed: bool = False  # a title and the name after it, merged into one participant
 
     def ref(self) -> ActorRef:
         # an international body is coded "IGO", not "IGOIGO": the sector repeats the country
@@ -132,8 +143,9 @@ def _last_with_country(found: list[Participant], before: int) -> Participant | N
 
 
 def group_coordination(text: str, parts: list[Participant]) -> None:
-    """Participants joined by «و» or an appositive comma form one group."""
-    parts.sort(key=lambda p: p.start)
+    """Participants joined by «و» or an appositive comma form one group (after the
+    mentions of one person in apposition become one participant: `merge_apposition`)."""
+    merge_apposition(text, parts)
     group = -1
     for i, part in enumerate(parts):
         if i and _joined(text, parts[i - 1], part):
@@ -141,6 +153,34 @@ def group_coordination(text: str, parts: list[Participant]) -> None:
         else:
             group += 1
             part.group = group
+
+
+_PERSONS = frozenset({"person", "role"})
+
+
+def merge_apposition(text: str, parts: list[Participant]) -> None:
+    """«الرئيس الصيني شي جينبينغ», «الأمين العام للأمم المتحدة، أنطونيو غوتيريس»: a title
+    and the name beside it (the entity stage links both to one person) are one participant,
+    not a subject and its object; a body named inside the title («للأمم المتحدة») is part
+    of it. Sorts `parts` by position and changes it in place."""
+    parts.sort(key=lambda p: (p.start, -p.end))
+    out: list[Participant] = []
+    for part in parts:
+        last = out[-1] if out else None
+        if last is not None and last.kind in _PERSONS and part.end <= last.end:
+            continue  # inside the title
+        if (
+            last is not None
+            and last.entity_id is not None
+            and last.entity_id == part.entity_id
+            and part.kind in _PERSONS
+            and not text[last.end : part.start].strip(" ،,#")
+        ):
+            last.end, last.text = part.end, text[last.start : part.end]
+            last.apposed = True
+            continue
+        out.append(part)
+    parts[:] = out
 
 
 def _joined(text: str, left: Participant, right: Participant) -> bool:
@@ -151,6 +191,8 @@ def _joined(text: str, left: Participant, right: Participant) -> bool:
     # gap is a comma, «و» as a proclitic of the next word, or an article/prefix of it
     stripped = gap.strip(" ،,")
     if not stripped:
+        if left.apposed and right.apposed:
+            return False  # «استقبل الرئيس س، الزعيم ع»: two named people, subject and object
         return "،" in gap or "," in gap  # apposition needs its comma: «مسلحون القوات» is not one
     return len(words) == 1 and words[0] in ("و", "وال", "ول", "وب")
 
@@ -165,6 +207,11 @@ def preposition_before(text: str, clause_start: int, part: Participant) -> str:
         attached = attached[:-2]
     if attached in _PROCLITIC_PREPS:
         return _PROCLITIC_PREPS[attached]
+    if not attached:
+        # the tagger may keep the preposition inside the mention («للحرس الثوري»)
+        own = _OWN_PREP.match(part.text)
+        if own:
+            return _PROCLITIC_PREPS[own.group(1)]
     words = _WORD.findall(fold_text(text[max(clause_start, word_start - 25) : word_start]))
     if words:
         last = words[-1].lstrip("و")
@@ -207,9 +254,22 @@ def assign_roles(
     actors: list[Participant] = []
     recipients: list[Participant] = []
     marked = _agent_marked(text, end, after)
+    # «نددت بكين بابتزاز من قبل واشنطن»: a subject after the verb, then «من قبل» that
+    # belongs to a noun of the object
+    if (
+        marked is not None
+        and verbal
+        and not passive
+        and any(p.start < marked.start and _plain(text, clause[0], p) for p in after)
+    ):
+        marked = None
     if marked is not None:
         actors = _group(cands, marked)
         passive = True
+    aimed = None if verbal else _target_marked(text, end, after)
+    if aimed is not None:
+        recipients = _group(cands, aimed)
+        after = [p for p in after if p.group != aimed.group]
     heads = {}
     for part in cands:
         heads.setdefault(part.group, part)  # a coordinated group shares its head's preposition
@@ -217,7 +277,9 @@ def assign_roles(
         p for p in after if _plain(text, clause[0], heads.get(p.group, p)) and p not in actors
     ]
     prep_after = [p for p in after if p not in plain_after and p not in actors]
-    if passive:
+    if recipients:
+        pass  # the noun's actor is its nisba or the sentence's attacker (`event_roles`)
+    elif passive:
         subject = before[-1] if before and _close(text, before[-1].end, start, 3) else None
         subject = plain_after[0] if plain_after and not subject else subject
         recipients = _group(cands, subject) if subject else []
@@ -249,8 +311,12 @@ def _prepositional(text, clause_start, cands, prep_after, actors, event_type):
                 return group, actors
             actors = group
             continue
-        if prep in RECIPIENT_PREPS or (
-            prep == "في" and part.kind == "igo" and event_type in SYMMETRIC
+        if event_type == "PROTEST" and prep == "من":
+            continue  # «جاء المتظاهرون من ألمانيا»: where they came from
+        if (
+            prep in RECIPIENT_PREPS
+            or (prep == "في" and part.kind == "igo" and event_type in SYMMETRIC)
+            or (prep == "ب" and event_type == "CONSULT")  # «التقى بـ», «اجتمع بـ», «اتصل بـ»
         ):
             return _group(cands, part), actors
     return [], actors
@@ -285,6 +351,15 @@ def agent_marked(text: str, part: Participant, floor: int = 0) -> bool:
     """Whether «على يد», «من قبل», «برصاص»… stands right before the participant."""
     head = fold_text(text[max(floor, part.start - 14) : part.start]).strip()
     return head.endswith(_FOLDED_MARKERS)
+
+
+def _target_marked(text: str, end: int, after: list[Participant]) -> Participant | None:
+    """The first participant right after a verb of aiming («استهدف دورية للجيش»)."""
+    for part in after:
+        head = fold_text(text[max(end, part.start - 12) : part.start]).strip()
+        if head.endswith(_FOLDED_TARGETS):
+            return part
+    return None
 
 
 def _agent_marked(text: str, end: int, after: list[Participant]) -> Participant | None:

@@ -31,8 +31,22 @@ _PERFECT_AFTER_RELATIVE = re.compile(
 )
 # «مقتل والده على أيدي الحوثيين», «اعتداءات نسبت إلى داعش»: the act has a named author
 _AGENTIVE = re.compile(
-    r"\s+(?:\S+\s+){0,3}?(?:على\s+(?:أيدي|ايدي|يد)|بأيدي|بايدي|من\s+قبل|نسبت?\s+(?:إلى|الى)|"
+    r"\S*\s+(?:\S+\s+){0,3}?(?:على\s+(?:أيدي|ايدي|يد)|بأيدي|بايدي|من\s+قبل|نسبت?\s+(?:إلى|الى)|"
     r"تبنا?ه|تبنته|تبنتها|نفذه|نفذها|نفذته|نفذتها)\s"
+)
+# «صاروخا باليستيا أطلقته ميليشيا الحوثي»: a verb of carrying out with a pronoun that refers
+# back to the noun, a relative clause without «الذي»
+_PERFECT_RESUMPTIVE = re.compile(
+    r"\S*\s+(?:\S+\s+)?[وف]?(?:شن|نفذ|أطلق|اطلق|ارتكب|تبنى|تبنت)\S{0,2}?(?:ه|ها|هم|هما)\s+\S"
+)
+# «شنت فيها روسيا غارات», «تمكن الطيران من استهداف», «نجح الجيش في قتل»: the noun is what
+# someone carried out (words may stand between the verb and the noun); «نجا من محاولة
+# اغتيال»: what someone survived took place; «اتهمت دمشق الطيران باستهداف …»: the act an
+# accusation names is coded too (PLOVER codes the alleged act, the accused as its actor)
+_CARRIED_BEFORE = re.compile(
+    r"(?:^|\s)[وف]?(?:(?:شن|نفذ)\S{0,3}\s+(?:\S+\s+){0,3}|(?:تمكن|نجح)\S{0,3}\s+(?:\S+\s+){0,3}"
+    r"(?:من|في)\s+|(?:نجا|نجت|نجوا|ينجو|تنجو)\s+(?:\S+\s+){0,4}من\s+(?:محاولة\s+)?|"
+    r"(?:اتهم|يتهم|تتهم|متهما|متهمة)\S{0,3}\s+(?:\S+\s+){0,4}ب)\S{0,3}$"
 )
 MIN_AGENTIVE_PRIOR = 0.5
 BACKGROUND_TYPES = frozenset({"ASSAULT", "PROTEST"})
@@ -56,6 +70,11 @@ def is_background_act(
         return False
     end = min(clause_end, cand.hit.end + 60)
     if cand.entry.weight >= MIN_AGENTIVE_PRIOR and _AGENTIVE.match(text, cand.hit.end, end):
+        return True
+    if _PERFECT_RESUMPTIVE.match(text, cand.hit.end, end):
+        return True
+    hit_start = cand.hit.start  # after the proclitics: «ب» of «باستهداف» is part of the frame
+    if _CARRIED_BEFORE.search(text[max(0, hit_start - 50) : hit_start]):
         return True
     if cand.entry.weight < MIN_PRIOR:
         return False

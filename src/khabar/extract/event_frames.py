@@ -66,7 +66,8 @@ _PLAN = re.compile(
 )
 _SINCE = re.compile(r"(?:^|\s)(?:منذ|خلال|طيلة|طوال)\s")
 _PREPOSITIONS = frozenset(
-    {"من", "عن", "في", "على", "الى", "مع", "بشان", "حول", "تجاه", "ازاء", "بسبب", "لان"}
+    fold_text(w)
+    for w in ("من", "عن", "في", "على", "إلى", "مع", "بشأن", "حول", "تجاه", "إزاء", "بسبب", "لأن")
 )
 
 
@@ -124,6 +125,58 @@ def prep_noun(text: str, floor: int, hit: TriggerHit) -> bool:
         return False
     words = text[max(floor, hit.word_start - 12) : hit.word_start].split()
     return bool(words) and fold_text(words[-1]) in _PREPOSITIONS
+
+
+# «خلال زيارته», «عقب اجتماع»: a noun after these names the time frame of what the
+# sentence reports, an act mentioned in passing («قبل اجتماع سيعقده» announces one: kept)
+_FRAME_PREPS = frozenset(
+    fold_text(w)
+    for w in (
+        "خلال",
+        "أثناء",
+        "عقب",
+        "إثر",
+        "اثر",
+        "بعيد",
+        "غداة",
+        "إبان",
+        "لدى",
+        "منذ",
+        "بعد",
+        "طوال",
+        "طيلة",
+        "هامش",
+    )
+)
+
+
+# «يهدف الاتفاق إلى منع …», «العقوبات الرامية إلى إرغام …»: a noun after these names an aim
+_PURPOSE = re.compile(
+    r"(?:^|\s)[وف]?(?:يهدف|تهدف|الهادف|الهادفة|هادفة|الرامي|الرامية|الرامين|رامية|تسعى|يسعى|"
+    r"سعيا|بهدف|لأجل|أجل)\s+(?:إلى\s+|الى\s+|ل)?$"
+)
+
+
+def frame_noun(text: str, floor: int, hit: TriggerHit) -> bool:
+    """A noun trigger right after a preposition of time («خلال زيارته») or a word of aim
+    («يهدف إلى منع»)."""
+    if _PURPOSE.search(text[max(floor, hit.word_start - 24) : hit.start]):
+        return True
+    if hit.prefix.rstrip("ال"):
+        return False
+    words = text[max(floor, hit.word_start - 14) : hit.word_start].split()
+    return bool(words) and fold_text(words[-1]).removeprefix("و") in _FRAME_PREPS
+
+
+_RELATIVE_VERB = re.compile(
+    r"(?:^|\s)و?(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|من|ممن|مما)\s+(?:قد\s+|كان\s+|كانت\s+)?$"
+)
+
+
+def relative_verb(text: str, floor: int, hit: TriggerHit) -> bool:
+    """A verb right after a relative pronoun («طالبان، التي التزمت بهدنة», «من يدعمون»)
+    says who someone is, it does not report the act."""
+    return bool(_RELATIVE_VERB.search(text[max(floor, hit.word_start - 16) : hit.word_start]))
 
 
 def definite(hit: TriggerHit) -> bool:

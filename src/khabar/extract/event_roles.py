@@ -29,6 +29,7 @@ from .event_actors import (
 )
 from .event_context import fold_word
 from .event_country import CountryFiller
+from .event_embedded import accused_or_survivor, pronoun_subject, that_pronoun
 from .event_triggers import Candidate
 
 NUMBER_AFTER = re.compile(
@@ -39,7 +40,10 @@ _NUMBER_BEFORE = re.compile(
     r"\s*(?:من\s*)?$"
 )
 _WORD = re.compile(r"[^\W\d_]+")
-_SUFFERED = re.compile(r"(?:تعرض|تعرضت|تعرضوا|يتعرض|تتعرض|يتعرضون|تعرضها|تعرضه)\s+\S{0,2}$")
+# «تعرضت القوات لهجوم», «تعرضت قافلته الدبلوماسية لهجوم»: the subject may stand between
+_SUFFERED = re.compile(
+    r"(?:تعرض|تعرضت|تعرضوا|يتعرض|تتعرض|يتعرضون|تعرضها|تعرضه)(?:\s+[^\s،,]+){0,3}?\s+\S{0,2}$"
+)
 _SETTING_PREPS = frozenset({"في", "ب", "قرب", "عن"})
 # the sector of the place-of-report fallback: victims of an attack with no named target are
 # civilians; a protest with no named target is against the government of the country
@@ -62,7 +66,8 @@ _ATTACKERS = frozenset({"UAF", "REB", "CRM", "INS"})
 # noun such as «زيارة», «قرار» before the name: `_protested_against` allows a few letters)
 _AGAINST = re.compile(
     r"(?<!\w)(?:(?:احتجاجا|احتجاجاً|تنديدا|تنديداً)\s+(?:على|ب)|ضد|(?:معادية|معاد|مناهضة|"
-    r"مناهض|مناوئة|مناوئ|المناهضة|المناوئة)\s+ل|الموت\s+ل|(?:تندد|يندد|ينددون|منددين)\s+ب)"
+    r"مناهض|مناوئة|مناوئ|المناهضة|المناوئة)\s+ل|الموت\s+ل|(?:تندد|يندد|ينددون|منددين)\s+ب|"
+    r"أمام\s+(?:مقر\s+)?(?:ال)?(?:سفارة|قنصلية|سفارات))"
 )
 _PROTESTERS = re.compile(r"متظاهر|محتج|معتصم|مضرب")
 # actors that stand for protesters themselves: people, parties, unions, named groups
@@ -118,21 +123,27 @@ class RoleFinder:
         all_parts = parts
         parts = [p for p in parts if clause[0] <= p.start and p.end <= clause[1]
                  and not self._setting(p, clause[0])]  # fmt: skip
-        passive = cand.passive or self.counted_victims(cand, parts)
+        # «قال الجيش إنه قتل عشرة»: with a pronoun subject the count is the object
+        that = cand.verbal and that_pronoun(text, hit.word_start)
+        passive = cand.passive or (not that and self.counted_victims(cand, parts))
         roles = assign_roles(
             text, clause, (hit.start, hit.end), parts,
             event_type=kind, verbal=cand.verbal,
             passive=passive,
             genitive=cand.entry.genitive, possessive=has_enclitic(text, hit.end),
         )  # fmt: skip
-        if not cand.verbal and "ب" in hit.prefix:
-            _light_verb_subject(text, cand, all_parts, roles)
+        if cand.verbal and not passive:
+            pronoun_subject(text, cand, all_parts, roles, self._setting)
+        accused = not cand.verbal and accused_or_survivor(text, cand, all_parts, roles)
+        done_by = not cand.verbal and "ب" in hit.prefix
+        done_by = accused or (done_by and _light_verb_subject(text, cand, all_parts, roles))
         if kind == "ASSAULT":
             # a town does not attack; a place in the actor slot is where it happened
             roles.actors = [p for p in roles.actors if p.kind not in PLACE_KINDS]
-            if _undergone(cand, passive):
+            # «قام جنود باغتصابها»: the subject of «قام» did it, whatever the noun
+            if _undergone(cand, passive) and not done_by:
                 _victims_first(text, roles)
-        if not cand.verbal and _SUFFERED.search(text, max(clause[0], hit.word_start - 20),
+        if not cand.verbal and _SUFFERED.search(text, max(clause[0], hit.word_start - 50),
                                                  hit.word_start):  # fmt: skip
             # «تعرضت القوات لهجوم»: who suffers the act is its target, not its actor
             before = [p for p in roles.actors if p.end <= hit.word_start]
@@ -164,10 +175,17 @@ class RoleFinder:
         bomber or gunmen it names carried out the attack it reports without an actor."""
         if cand.entry.type == "PROTEST":
             _protesters_act(roles, cand, parts, self.text)
-            _protested_against(roles, parts, self.text)
+            _protested_against(
+                roles,
+                parts,
+                self.text,
+                cand.hit.start,
+                lambda o, e: self.filler.after(self.text, o, e, 2),
+            )
         elif cand.entry.type == "ASSAULT":
             hit = cand.hit
-            itself = [p for p in parts if p.start <= hit.start and hit.end <= p.end
+            # the attacker noun covers the trigger («انتحاريا») or is part of it («هجوم انتحاري»)
+            itself = [p for p in parts if p.start < hit.end and hit.start < p.end
                       and p.sector in _ATTACKERS]  # fmt: skip
             if itself:  # «انتحاريا», «المهاجمون»: the trigger names the attacker
                 roles.actors = itself[:1]
@@ -252,23 +270,24 @@ def _undergone(cand: Candidate, passive: bool) -> bool:
     )
 
 
-def _light_verb_subject(text: str, cand: Candidate, parts: list[Participant], roles: Roles) -> None:
+def _light_verb_subject(text: str, cand: Candidate, parts: list[Participant], roles: Roles) -> bool:
     """«قام عدد من الجنود بقتل …», «قامت الجماعة في ديسمبر (…) بخطف …»: the verbal noun
     after «قام ب» takes the subject of «قام» as its actor (brackets and quotes between are
-    no clause break here; `parts` are the sentence's)."""
+    no clause break here; `parts` are the sentence's). Whether it found that subject."""
     hit = cand.hit
     light = None
     for match in _LIGHT_VERB.finditer(text, max(0, hit.word_start - 80), hit.word_start):
         light = match
     if light is None:
-        return
+        return False
     subject = [p for p in parts if light.end() <= p.start and p.end <= hit.word_start
                and p.kind not in PLACE_KINDS]  # fmt: skip
     if not subject:
-        return
+        return False
     group = [p for p in subject if p.group == subject[0].group]
     roles.actors = group
     roles.recipients = [p for p in roles.recipients if p not in group]
+    return True
 
 
 def _victims_first(text: str, roles: Roles) -> None:
@@ -317,17 +336,17 @@ def _sentence_attacker(
     return [best]
 
 
-def _protested_against(roles: Roles, parts: list[Participant], text: str) -> None:
+def _protested_against(roles: Roles, parts: list[Participant], text: str, at: int,
+                       nisba_after) -> None:  # fmt: skip
     """«… احتجاجا على زيارة بوش», «هتافات الموت لأميركا», «ضد الحكومة»: what the sentence
-    protests against is the target, where the clause named none but the place of the
-    protest (whose government is only the default)."""
-    if any(p.kind not in _LAND or p.sector != "GOV" for p in roles.recipients):
-        return
-    if not parts:
-        return
-    lo, hi = min(p.start for p in parts), max(p.end for p in parts)
+    protests against is the target, rather than the place of the protest (whose government
+    is only the default) or one the clause put after «من», «أمام» or «في» (where the
+    protesters came from or stood). With no name there, a nationality adjective after the
+    noun («احتجاجا على الاتفاقية الأوروبية») gives the target's country.
+    `nisba_after(offset, limit)`: that country, or None."""
     actors = {p.entity_id or p.text for p in roles.actors}
-    for cue in _AGAINST.finditer(text, max(0, lo - 200), hi):
+    cues = _AGAINST.finditer(text, max(0, at - 250), min(len(text), at + 250))
+    for cue in sorted(cues, key=lambda m: abs(m.start() - at)):  # the nearest cue first
         after = [
             p for p in parts
             if 0 <= p.start - cue.end() <= 14 and (p.entity_id or p.text) not in actors
@@ -335,6 +354,16 @@ def _protested_against(roles: Roles, parts: list[Participant], text: str) -> Non
         ]  # fmt: skip
         if after:
             roles.recipients = [after[0]]
+            return
+        noun = _WORD.search(text, cue.end(), cue.end() + 30)
+        # «أمام السفارة اليونانية»: the nisba right after the cue; «على الاتفاقية الأوروبية»:
+        # after the noun
+        country = nisba_after(cue.end(), cue.end() + 40)
+        if country is None and noun:
+            country = nisba_after(noun.end(), noun.end() + 40)
+        if noun and country:
+            roles.recipients = [Participant(noun.start(), noun.end(), noun.group(), country,
+                                            country, "GOV", "country")]  # fmt: skip
             return
 
 

@@ -128,6 +128,7 @@ FEATURES = (
     "number_after", "legal", "generic", "future", "hypothetical", "negation", "history",
     "definite_noun", "repeated", "quoted", "place", "year", "imperfect", "question",
     "pluperfect", "fear", "attributed", "prep_noun", "light_verb", "between", "armed_sides", "bare_noun",
+    "frame_noun",
     "clause_count", "clause_place", "clause_time", "relative", "plan", "since", "initial",
 )  # fmt: skip
 

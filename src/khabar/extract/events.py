@@ -45,6 +45,8 @@ from .event_frames import (
     carried_out,
     clause_frames,
     definite,
+    frame_noun,
+    relative_verb,
     sentence_frames,
     trigger_frames,
 )
@@ -63,6 +65,12 @@ from .event_triggers import (
 )
 
 _CLAUSE_BREAK = re.compile(r"[؛;:«»\"“”()\[\]]|،\s*(?=و)|\s(?:فيما|بينما|في حين|وفي حين)\s")
+# «رجال أمن "اختطفوا" أمس»: quotes around a word or two mark a term, not a quoted clause
+_SCARE_QUOTE = re.compile(r"[«\"“][^«»\"“”\s]+(?:\s[^«»\"“”\s]+)?[»\"”]")
+# a number right before a word: the word is a counted noun («839 طلبا»)
+_COUNT_BEFORE = re.compile(r"[\d٠-٩]\s*$")
+# a preposition as the word before: what follows is a noun («إلى منع», «على قتل»)
+_PREP_BEFORE = re.compile(r"(?<!\S)(?:إلى|الى|على|عن|من|في)\s+$")
 CLASH_SCORE = 0.6
 _ARMED = frozenset({"MIL", "REB", "UAF", "COP", "SPY", "INS"})
 _MODAL = frozenset({"negation", "future", "hypothetical"})
@@ -222,6 +230,11 @@ class _SentenceCoder:
         # WORD has no anchors or lookarounds: matching within bounds equals matching a slice
         self.words = Words([m.span() for m in WORD.finditer(text, start, end)])
         self.breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end)]
+        if self.breaks:
+            terms = {
+                i for m in _SCARE_QUOTE.finditer(text, start, end) for i in (m.start(), m.end() - 1)
+            }
+            self.breaks = [b for b in self.breaks if b not in terms]
         self._words: SentenceWords | None = None
         self._bag_scores: dict[str, float] = {}
         self._windows: dict[int, tuple[Candidate, tuple[int, int], list[CueHit]]] = {}
@@ -268,10 +281,15 @@ class _SentenceCoder:
         """Events of the hits (those scoring below `floor` are not built)."""
         candidates: list[tuple[Candidate, Roles]] = []
         types_seen: dict[str, int] = {}
+        text = self.doc.text
         for hit in hits:
-            for cand in _readings(hit):
+            counted = bool(_COUNT_BEFORE.search(text, max(0, hit.word_start - 8), hit.word_start))
+            governed = bool(_PREP_BEFORE.search(text, max(0, hit.word_start - 6), hit.word_start))
+            for cand in _readings(hit, governed, self.model.types):
                 if cand.entry.requires and not self._required(cand):
                     continue
+                if counted and cand.entry.type not in self.model.types:
+                    continue  # «قبلت منها 839 طلبا»: things counted, not an act
                 types_seen[cand.entry.type] = types_seen.get(cand.entry.type, 0) + 1
                 candidates.append((cand, Roles([], [])))
         if not candidates:
@@ -415,6 +433,10 @@ class _SentenceCoder:
                 f["prep_noun"] = 0.0
             else:
                 f["bare_noun"] = float(bare_noun(text, self.sentence[0], hit))
+        if not cand.verbal and entry.type not in self.model.types:
+            f["frame_noun"] = float(frame_noun(text, self.sentence[0], hit))
+        elif cand.verbal and entry.type not in self.model.types:
+            f["relative"] = float(relative_verb(text, self.sentence[0], hit))
         if entry.type in self.model.types:
             clause = self.clause(hit.start)
             starts = [p.start for p in self.places]
@@ -462,8 +484,12 @@ class _SentenceCoder:
         )  # fmt: skip
 
 
-def _readings(hit: TriggerHit) -> list[Candidate]:
-    """One candidate per PLOVER type of the hit: the strongest reading of that type."""
+def _readings(
+    hit: TriggerHit, governed: bool = False, fitted: frozenset[str] = frozenset()
+) -> list[Candidate]:
+    """One candidate per PLOVER type of the hit: the strongest reading of that type. After
+    a preposition (`governed`: «إلى منع») a verb's form is its verbal noun (the `fitted`
+    types keep the reading their detector was trained on)."""
     best: dict[str, Candidate] = {}
     nominal_prefix = "ب" in hit.prefix or "ك" in hit.prefix or hit.prefix.endswith("ال")
     for reading in hit.readings:
@@ -471,7 +497,8 @@ def _readings(hit: TriggerHit) -> list[Candidate]:
             continue  # «بحث» is ب + noun, not the verb «حث»
         kind = reading.entry.type
         if kind not in best or reading.entry.weight > best[kind].entry.weight:
-            best[kind] = Candidate(hit, reading.entry, reading.passive, reading.verbal)
+            verbal = reading.verbal and not (governed and kind not in fitted)
+            best[kind] = Candidate(hit, reading.entry, reading.passive and verbal, verbal)
     return list(best.values())
 
 
@@ -493,13 +520,18 @@ def _satisfies(word: str, required: str) -> bool:
 
 def _first_mentions(found: list[tuple[Event, Candidate]]) -> list[tuple[Event, Candidate]]:
     """«وتأتي هذه الزيارة …», «ويهدف الاتفاق إلى …»: a definite noun trigger of a type and
-    lemma already coded earlier in the article refers back to that event; it is no new one."""
+    lemma already coded earlier in the article refers back to that event; it is no new one
+    (nor is a visit or meeting noun with no actor: «وصل إلى بكين في زيارة لمدة يومين»)."""
     seen: set[tuple[str, str]] = set()
     kept = []
     for event, cand in found:
         key = (cand.entry.type, cand.entry.lemma)
-        if key in seen and not cand.verbal and definite(cand.hit):
-            continue
+        if key in seen and not cand.verbal:
+            # «في زيارة لمدة يومين» after «زار كيم بكين»: an indefinite visit or meeting
+            # noun with no actor of its own names the same encounter
+            again = cand.entry.type == "CONSULT" and not event.actor
+            if definite(cand.hit) or again:
+                continue
         seen.add(key)
         kept.append((event, cand))
     return kept
