@@ -235,3 +235,10 @@ def test_extract_entities_tagger_person_loses_its_conjunction() -> None:
     stage = make_stage({"وأسامة حسني": ("PER", 0.99)})
     people = [e for e in run(stage, text).entities if e.type == "PER"]
     assert [m.text for e in people for m in e.mentions] == ["أسامة حسني"]
+
+
+def test_extract_entities_tear_gas_is_not_the_algerian_city(plain: EntityStage) -> None:
+    gas = by_id(run(plain, "أطلقت الشرطة قنابل مسيلة للدموع لتفريق المتظاهرين أمس."))
+    assert not any(ident.startswith("geonames:") for ident in gas)
+    city = by_id(run(plain, "وصل الوفد إلى المسيلة صباح اليوم في زيارة تستغرق يومين."))
+    assert any(e.name == "M'Sila" for e in city.values())
