@@ -242,3 +242,11 @@ def test_extract_entities_tear_gas_is_not_the_algerian_city(plain: EntityStage) 
     assert not any(ident.startswith("geonames:") for ident in gas)
     city = by_id(run(plain, "وصل الوفد إلى المسيلة صباح اليوم في زيارة تستغرق يومين."))
     assert any(e.name == "M'Sila" for e in city.values())
+
+
+def test_extract_entities_quoted_outlet_title_is_the_outlet(plain: EntityStage) -> None:
+    doc = run(plain, "وقال مسؤول لـ«الشرق الأوسط» إن المفاوضات في الشرق الأوسط ستستأنف قريبا.")
+    found = by_id(doc)
+    assert [m.text for m in found["org:asharq_alawsat"].mentions] == ["الشرق الأوسط"]
+    assert found["org:asharq_alawsat"].mentions[0].start == doc.text.index("«") + 1
+    assert len(found["region:middle_east"].mentions) == 1

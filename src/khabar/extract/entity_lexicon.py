@@ -9,6 +9,7 @@ finds them all and longer phrases win («وزارة الدفاع» over «الد
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,6 +56,9 @@ class EntityLexicon:
     surnames: dict[str, set[str]] = field(default_factory=dict)  # folded last name -> people
     # folded stopwords that fold like a name («على» = «علي» Ali) -> their own spellings
     stop_spellings: dict[str, frozenset[str]] = field(default_factory=dict)
+    # a media outlet's bare title (folded, without «صحيفة», «قناة»…) -> its entry id: quoted,
+    # «الشرق الأوسط» and «الجزيرة» are the outlets, not the region or the island
+    quoted_media: dict[str, str] = field(default_factory=dict)
 
     def nisba_country(self, word: str) -> str | None:
         """The country of a folded nisba adjective («الروسيه» → RUS), or None."""
@@ -153,6 +157,15 @@ def _add_entries(lexicon: EntityLexicon) -> None:
     for key, country in kb.capitals.items():
         if key not in lexicon.forms and key not in lexicon.common:
             lexicon.matcher.add(key, Cue("capital", country))  # a capital missing from places
+    for entry in kb.entries.values():
+        if entry.kind == "media":
+            for alias in entry.aliases_ar:
+                title = _MEDIA_HEADS.sub("", _key(alias))
+                if len(title) > 2:
+                    lexicon.quoted_media.setdefault(title, entry.id)
+
+
+_MEDIA_HEADS = re.compile(r"^(?:صحيفه|جريده|قناه|مجله|موقع|شبكه|اذاعه|تلفزيون) ")
 
 
 def _add_surnames(lexicon: EntityLexicon) -> None:

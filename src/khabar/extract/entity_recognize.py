@@ -20,6 +20,8 @@ from .entity_scan import Name, Scanner, Word
 
 _GAP_BEFORE_ROLE = re.compile(r"[ \t]*[،,]?[ \t]*")
 COUNTERPART = "counterpart"  # roles.tsv office of «نظيره»: the office named before it
+# a short title in quotation marks: «الشرق الأوسط», "الجزيرة"
+_QUOTED_TITLE = re.compile(r"[«\"“]([^«»\"“”\n]{3,40})[»\"”]")
 _CUE_ORDER = ("entry", "capital", "role", "institution", "agent", "title", "given")
 _ATTACHED = ("التابعه", "التابع", "التابعين", "التابعون")  # «القوات التابعة للناتو»
 
@@ -101,8 +103,12 @@ class Recognizer:
 
     def run(self) -> list[Found]:
         done = 0  # folded offset up to which the text is consumed
+        outlets = self._quoted_outlets()
         for match in self.matches:
             if match.start < done:
+                continue
+            if outlets and match.start in outlets:
+                done = outlets[match.start]
                 continue
             for kind in _CUE_ORDER:
                 cues = [c for c in match.payloads if c.kind == kind]
@@ -110,7 +116,25 @@ class Recognizer:
                 if end is not None:
                     done = end
                     break
+        if outlets:
+            self.found.sort(key=lambda found: found.start)
         return self.found
+
+    def _quoted_outlets(self) -> dict[int, int]:
+        """Media outlets named by their bare title in quotation marks, found first; returns
+        every folded offset inside one -> its end, so dictionary matches there are skipped."""
+        text = self.scan.text
+        covered: dict[int, int] = {}
+        if "«" not in text and '"' not in text and "“" not in text:
+            return covered
+        for quoted in _QUOTED_TITLE.finditer(text):
+            ident = self.lexicon.quoted_media.get(" ".join(quoted.group(1).split()))
+            if ident is None:
+                continue
+            start, end = quoted.span(1)
+            self.found.append(Found(start, end, seed_from_entry(self.kb.entries[ident]), "gazetteer"))
+            covered.update(dict.fromkeys(range(start, end), end))
+        return covered
 
     def _handle(self, kind: str, match: Match, cues: list[Cue]) -> int | None:
         if kind == "entry":
