@@ -10,7 +10,9 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import starmap
 from typing import Any, TypeVar
 
 SCHEMA_VERSION = 1
@@ -65,6 +67,48 @@ class Sentence:
 class Token:
     start: int
     end: int
+
+
+class Tokens(Sequence[Token]):
+    """The tokens of a text as (start, end) pairs; a `Token` is made when one is read.
+
+    Tokens come by the million and few stages read them: pairs from the tokenizer's regex
+    cost less to build and to free than objects. Reads like a list of `Token` (indexing,
+    slicing, iteration, `len`) and equals one with the same tokens."""
+
+    __slots__ = ("spans",)
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = spans
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    @typing.overload
+    def __getitem__(self, index: int) -> Token: ...
+
+    @typing.overload
+    def __getitem__(self, index: slice) -> list[Token]: ...
+
+    def __getitem__(self, index: int | slice) -> Token | list[Token]:
+        if isinstance(index, slice):
+            return list(starmap(Token, self.spans[index]))
+        return Token(*self.spans[index])
+
+    def __iter__(self) -> Iterator[Token]:
+        return starmap(Token, self.spans)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Tokens):
+            return self.spans == other.spans
+        if isinstance(other, list):
+            return list(self) == other
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # mutable like a list
+
+    def __repr__(self) -> str:
+        return f"Tokens({self.spans!r})"
 
 
 @dataclass(slots=True)
@@ -191,7 +235,7 @@ class Document:
     text: str = ""
     source: Source = field(default_factory=Source)
     sentences: list[Sentence] = field(default_factory=list)
-    tokens: list[Token] = field(default_factory=list)
+    tokens: Sequence[Token] = field(default_factory=list)  # a list or `Tokens`
     entities: list[Entity] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
@@ -203,11 +247,11 @@ class Document:
     trace: list[TraceEntry] = field(default_factory=list)
 
     def to_dict(self, *, include_raw: bool = False, include_tokens: bool = False) -> dict[str, Any]:
-        skipped = {name for name, keep in (("raw", include_raw), ("tokens", include_tokens)) if not keep}
+        skipped = frozenset(
+            name for name, keep in (("raw", include_raw), ("tokens", include_tokens)) if not keep
+        )
         out: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
-        for name in _field_names(Document):
-            if name not in skipped:
-                out[name] = _to_plain(getattr(self, name))
+        out.update(_converter(Document, skipped)(self))
         return out
 
     @classmethod
@@ -234,16 +278,73 @@ def _field_names(cls: type) -> tuple[str, ...]:
 
 
 def _to_plain(obj: Any) -> Any:
-    # serialising runs once per document on the hot path: cheap type checks first
+    """The generic walk, for values whose type hint does not say what they hold."""
     if isinstance(obj, _PLAIN):
         return obj
-    if isinstance(obj, list):
+    if isinstance(obj, list | Tokens):
         return [_to_plain(item) for item in obj]
     if isinstance(obj, dict):
         return {key: _to_plain(value) for key, value in obj.items()}
     if dataclasses.is_dataclass(obj):
-        return {name: _to_plain(getattr(obj, name)) for name in _field_names(type(obj))}
+        return _converter(type(obj))(obj)
     return obj
+
+
+# Serialising runs once per document on the hot path: each class gets a converter built
+# from its type hints once, so plain fields are copied as they are and only the nested ones
+# are walked.
+_CONVERTERS: dict[tuple[type, frozenset[str]], Callable[[Any], dict[str, Any]]] = {}
+
+
+def _converter(cls: type, skipped: frozenset[str] = frozenset()) -> Callable[[Any], dict[str, Any]]:
+    convert = _CONVERTERS.get((cls, skipped))
+    if convert is None:
+        convert = _CONVERTERS[(cls, skipped)] = _build_converter(cls, skipped)
+    return convert
+
+
+def _build_converter(cls: type, skipped: frozenset[str]) -> Callable[[Any], dict[str, Any]]:
+    """A function returning one dict display of the fields, as dataclasses build __init__:
+    the fastest way to read the attributes and build the dict."""
+    hints = _hints(cls)
+    helpers: dict[str, Any] = {}
+    items: list[str] = []
+    for name in _field_names(cls):
+        if name in skipped:
+            continue
+        value_converter = _value_converter(hints[name])
+        if value_converter is None:
+            items.append(f"{name!r}: obj.{name}")
+        else:
+            helpers[f"_{name}"] = value_converter
+            items.append(f"{name!r}: _{name}(obj.{name})")
+    exec(f"def convert(obj):\n    return {{{', '.join(items)}}}\n", helpers)
+    return helpers["convert"]
+
+
+def _value_converter(hint: Any) -> Callable[[Any], Any] | None:
+    """How to make a value of type `hint` plain; None when it already is."""
+    if hint in _PLAIN:
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        if all(option in _PLAIN for option in options):
+            return None
+        inner = _value_converter(options[0]) if len(options) == 1 else _to_plain
+        return None if inner is None else lambda value: None if value is None else inner(value)
+    if origin in (list, Sequence):
+        (item_hint,) = typing.get_args(hint)
+        item = _value_converter(item_hint)
+        if item is None:
+            return list
+        if isinstance(item_hint, type) and dataclasses.is_dataclass(item_hint):
+            return lambda items: list(map(_converter(item_hint), items)) if items else []
+        return lambda items: [item(value) for value in items]
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        # looked up at call time: a class may refer to itself
+        return lambda value: _converter(hint)(value)
+    return _to_plain
 
 
 _HINTS: dict[type, dict[str, Any]] = {}
@@ -269,7 +370,7 @@ def _convert(hint: Any, value: Any) -> Any:
     if origin in (typing.Union, types.UnionType):
         options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
         return _convert(options[0], value) if len(options) == 1 else value
-    if origin is list:
+    if origin in (list, Sequence):
         (item_hint,) = typing.get_args(hint)
         return [_convert(item_hint, item) for item in value]
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):

@@ -70,7 +70,8 @@ class RunStats:
         if outcome.document is not None:
             self.documents += 1
             self.bytes += len(outcome.document.raw.encode("utf-8", "surrogatepass"))
-            self.flags.update(outcome.document.flags)
+            if outcome.document.flags:  # Counter.update costs a call even when empty
+                self.flags.update(outcome.document.flags)
 
     def merge(self, other: RunStats) -> None:
         self.documents += other.documents

@@ -31,7 +31,16 @@ _NEEDS_SANITISING = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2028\u2029\
 _NON_ARABIC_RUN = re.compile(r"(?:(?<=\s)|^)[^\u0600-\u06FF\s][^\u0600-\u06FF\n]{59,}")
 _CODE_MARKS = re.compile(r"[{};=()\[\]]")
 _CODE_DENSITY = 0.06
-_LINE = re.compile(r"[^\n]*\S[^\n]*")
+# a line that is not blank; the group is the line without surrounding whitespace
+# (\S and str.strip agree on what whitespace is)
+_LINE = re.compile(r"[^\S\n]*(\S(?:[^\n]*\S)?)")
+# a run of whitespace within a line that is not a single space: what collapse_spaces replaces
+# (opening with a class lets the engine scan for candidates in C)
+_SPACE_RUN = re.compile(r"[^\S\n](?:(?<= )[^\S\n]+|(?<! )[^\S\n]*)")
+# every character str.split() splits on but " " and "\n"
+_ODD_SPACE = re.compile(
+    "[\t\x0b\x0c\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+)
 
 
 @dataclass(slots=True)
@@ -48,7 +57,7 @@ def sanitise(raw: str) -> str:
 
 def split_lines(safe: str) -> list[Line]:
     """The non-blank lines of a sanitised text, without surrounding whitespace."""
-    return [stripped(safe, m.start(), m.end()) for m in _LINE.finditer(safe)]
+    return [Line(*match.span(1)) for match in _LINE.finditer(safe)]
 
 
 def blank_code(safe: str, removed: list[Span]) -> str:
@@ -91,11 +100,15 @@ def prefix_end(safe: str, line: Line, phrase: str) -> int:
 def join_paragraphs(safe: str, lines: list[Line]) -> str:
     parts: list[str] = []
     for line in lines:
-        paragraph = collapse_spaces(safe[line.start : line.end])
         if parts:
             parts.append("\n" if line.soft else "\n\n")
-        parts.append(paragraph)
-    return "".join(parts)
+        parts.append(safe[line.start : line.end])
+    text = "".join(parts)
+    # lines are stripped and hold no newline: collapsing the joined text collapses each line;
+    # without a double space or other whitespace there is nothing to do (most texts)
+    if "  " not in text and _ODD_SPACE.search(text) is None:
+        return text
+    return _SPACE_RUN.sub(" ", text)
 
 
 def collapse_spaces(text: str) -> str:

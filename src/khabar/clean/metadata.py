@@ -9,6 +9,7 @@ date, else the first full date in the first paragraph.
 
 from __future__ import annotations
 
+import functools
 from typing import ClassVar
 
 from ..doc import Document, Source, SourceLine
@@ -19,6 +20,8 @@ from ..text.lang import guess_language
 from .sources import SourceNames, load_source_names
 
 _FIRST_PARAGRAPH_LIMIT = 1500  # a date further into the text is not the publication date
+# readers give the same few dates again and again
+_iso_date = functools.lru_cache(maxsize=4096)(parse_iso_date)
 
 
 class MetadataStage(BaseStage):
@@ -97,7 +100,7 @@ class MetadataStage(BaseStage):
     def _published(self, doc: Document, top: list[SourceLine]) -> None:
         source = doc.source
         if source.published:
-            normalised = parse_iso_date(source.published)
+            normalised = _iso_date(source.published)
             if normalised:
                 source.published = normalised
                 source.published_from = source.published_from or "reader"

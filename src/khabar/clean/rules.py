@@ -33,16 +33,12 @@ EXACT_LIMIT = 40  # a marker line («// انتهى //») is at most this long
 PREFIX_LIMIT = 80  # phrases are matched on the start of a line only
 
 
-# fold_text's table lists only the characters folding changes, and str.translate is slow on a
-# miss; a table that also maps the common scripts to themselves gives the same result faster
-_KEY_TABLE: dict[int, int | str | None] = {}
-for _code in (*range(0x0800), *range(0x2000, 0x2070), *range(0xFB50, 0xFF00)):
-    _folded = fold_text(chr(_code))
-    _KEY_TABLE[_code] = None if not _folded else ord(_folded) if len(_folded) == 1 else _folded
+SEARCH_LIMIT = 200  # `*_regex` rules look at lines up to this long
+SEEN_LIMIT = 512  # lines remembered (those of a few articles)
 
 
 def line_key(text: str) -> str:
-    return " ".join(text[:KEY_LIMIT].translate(_KEY_TABLE).lower().strip(_EDGES).split())
+    return " ".join(fold_text(text[:KEY_LIMIT]).lower().strip(_EDGES).split())
 
 
 @dataclass(slots=True)
@@ -52,21 +48,36 @@ class Rules:
     max_words: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, phrase key)
     inline: re.Pattern[str] | None = None
     inline_phrases: set[str] = field(default_factory=set)  # as written and folded, for a pre-check
-    regexes: dict[str, re.Pattern[str]] = field(default_factory=dict)  # line_regex, tail_regex
+    # line_regex, tail_regex: one pattern a row (each keeps its own literal prefix, which a
+    # combined alternation would lose)
+    regexes: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
     longest: int = 0  # the longest prefix phrase key
-    _memo: tuple[str, str] = ("", "")  # one line is usually checked against several kinds
+    # a line is checked against several kinds, by several steps: line -> (its folded
+    # lower-cased form when short enough to be searched, its key)
+    _seen: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def key(self, text: str) -> str:
         """`line_key` of a short line, or of the start of a longer one (enough for prefixes)."""
-        if self._memo[0] is not text:
+        return self._remember(text)[1]
+
+    def _remember(self, text: str) -> tuple[str, str]:
+        known = self._seen.get(text)
+        if known is not None:
+            return known
+        if len(text) <= SEARCH_LIMIT:
+            lowered = fold_text(text).lower()
+            key = " ".join(lowered.strip(_EDGES).split())  # line_key(text), from the same fold
+        else:
             # the key of a head of the line is a prefix of the line's key; once longer than every
             # phrase it decides each prefix match (the phrase and the character after it) alike
-            head = text[: min(PREFIX_LIMIT, max(self.longest + 16, EXACT_LIMIT + 1))]
-            key = line_key(head)
-            if len(key) <= self.longest and len(head) < len(text):
-                key = line_key(text if len(text) <= 200 else text[:PREFIX_LIMIT])
-            self._memo = (text, key)
-        return self._memo[1]
+            lowered = ""
+            key = line_key(text[: min(PREFIX_LIMIT, max(self.longest + 16, EXACT_LIMIT + 1))])
+            if len(key) <= self.longest:
+                key = line_key(text[:PREFIX_LIMIT])
+        if len(self._seen) >= SEEN_LIMIT:
+            self._seen.clear()
+        known = self._seen[text] = (lowered, key)
+        return known
 
     def exact_kind(self, text: str) -> str | None:
         """continue | marker when the whole line is such a marker."""
@@ -88,12 +99,11 @@ class Rules:
 
     def search(self, kind: str, text: str) -> bool:
         """Does a `*_regex` rule of `kind` match a short line (folded, punctuation kept)?"""
-        pattern = self.regexes.get(kind)
-        return (
-            pattern is not None
-            and len(text) <= 200
-            and pattern.search(" ".join(text.translate(_KEY_TABLE).lower().split())) is not None
-        )
+        patterns = self.regexes.get(kind)
+        if not patterns or len(text) > SEARCH_LIMIT:
+            return False
+        form = " ".join(self._remember(text)[0].split())
+        return any(pattern.search(form) for pattern in patterns)
 
 
 def load_rules(path: Path | None = None) -> Rules:
@@ -135,9 +145,7 @@ def load_rules(path: Path | None = None) -> Rules:
 
 def _add_regex(rules: Rules, kind: str, pattern: str, where: str) -> None:
     try:
-        re.compile(pattern)
+        compiled = re.compile(pattern)
     except re.error as exc:
         raise KnowledgeBaseError(f"{where}: bad regular expression: {exc}") from exc
-    old = rules.regexes.get(kind)
-    combined = f"{old.pattern}|(?:{pattern})" if old else f"(?:{pattern})"
-    rules.regexes[kind] = re.compile(combined)
+    rules.regexes.setdefault(kind, []).append(compiled)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -18,6 +18,9 @@ from ..text.normalize import fold_text
 
 AGENCY_KINDS = frozenset({"wire", "broadcaster", "generic"})
 _KEY_JUNK = re.compile(r"[\s.\-_]+")
+# scheme://host with a plain host (no user, port or brackets): urlsplit is not needed
+_SIMPLE_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://([A-Za-z0-9.\-]*)(?:[/?#]|\Z)")
+_HOST_CACHE_LIMIT = 4096
 
 
 def name_key(name: str) -> str:
@@ -45,6 +48,7 @@ class SourceNames:
     outlets: dict[str, Outlet]
     hosts: dict[str, Outlet]
     variants: list[str]  # every listed spelling, for building patterns
+    _by_host: dict[str, Outlet | None] = field(default_factory=dict)  # URL hosts seen
 
     def agency(self, name: str) -> Agency | None:
         return self.agencies.get(name_key(name))
@@ -55,14 +59,33 @@ class SourceNames:
     def outlet_for_url(self, url: str | None) -> Outlet | None:
         if not url:
             return None
-        try:
-            host = (urlsplit(url.strip()).hostname or "").lower()
-        except ValueError:
+        host = url_host(url)
+        if host is None:
             return None
+        if host not in self._by_host:
+            if len(self._by_host) >= _HOST_CACHE_LIMIT:
+                self._by_host.clear()
+            self._by_host[host] = self._lookup_host(host)
+        return self._by_host[host]
+
+    def _lookup_host(self, host: str) -> Outlet | None:
         while host:
             if host in self.hosts:
                 return self.hosts[host]
             _, _, host = host.partition(".")
+        return None
+
+
+def url_host(url: str) -> str | None:
+    """The lower-cased host of a URL as `urlsplit(url.strip()).hostname` gives it ("" for
+    none), or None for a URL urlsplit rejects."""
+    url = url.strip()
+    simple = _SIMPLE_URL.match(url)
+    if simple is not None and "\t" not in url and "\r" not in url and "\n" not in url:
+        return simple.group(1).lower()
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
         return None
 
 

@@ -222,7 +222,7 @@ class RecordParser:
                 path=self.path,
                 line=line,
             )
-        if not text.strip():
+        if not text or text.isspace():  # not text.strip(), without copying the text
             raise EmptyInput("record has empty text", path=self.path, line=line)
         ident = record.get(fields["id"])
         published = iso_date(record.get(fields["published"]))

@@ -14,13 +14,29 @@ from dataclasses import dataclass
 _ARABIC_LEADS = bytes((0xD8, 0xD9, 0xDA, 0xDB, 0xDD))
 _OTHER_LEADS = bytes(range(0xC3, 0xCA)) + bytes(range(0xCE, 0xD8))  # Latin-1…Hebrew
 _ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
-_NOT_LETTERS = re.compile(
-    r"[\u060c\u061b\u061f\u0640\u0660-\u0669\u06f0-\u06f9\u064b-\u065f\u066a-\u066d\u06d4]"
+_NOT_LETTER_CHARS = (
+    r"\u060c\u061b\u061f\u0640\u0660-\u0669\u06f0-\u06f9\u064b-\u065f\u066a-\u066d\u06d4"
 )
+_NOT_LETTERS = re.compile(f"[{_NOT_LETTER_CHARS}]")
 _PRESENTATION = re.compile(r"[\ufb50-\ufdff\ufe70-\ufefc]")
 _PERSIAN = "پچژگکی"
 _URDU = "ٹڈڑںہےۓھ"
-_PERSIAN_OR_URDU = re.compile(f"[{_PERSIAN}{_URDU}]")
+_PERSIAN_OR_URDU = frozenset(_PERSIAN + _URDU)
+# both sets in one scan: they have no character in common
+_NOT_LETTERS_OR_PERSIAN = re.compile(f"[{_NOT_LETTER_CHARS}{_PERSIAN}{_URDU}]")
+
+
+def _byte_classes() -> bytes:
+    """A bytes.translate table: A for an Arabic lead byte, O for another script's, L for an
+    ASCII letter; one pass maps the text, counting a class is then a memory-speed scan."""
+    table = bytearray(b"." * 256)
+    for leads, mark in ((_ARABIC_LEADS, b"A"), (_OTHER_LEADS, b"O"), (_ASCII_LETTERS, b"L")):
+        for byte in leads:
+            table[byte] = mark[0]
+    return bytes(table)
+
+
+_BYTE_CLASSES = _byte_classes()
 _LATIN = re.compile(r"[A-Za-z\u00C0-\u024F]")
 _WORDS = {
     "en": re.compile(r"\b(?:the|and|of|to|in|is|that|for|with|was|on|said)\b", re.IGNORECASE),
@@ -43,32 +59,39 @@ class LanguageGuess:
 
 
 def _count(pattern: re.Pattern[str], text: str) -> int:
-    return pattern.subn("", text)[1]
+    return len(pattern.findall(text))
 
 
 def letter_counts(text: str) -> tuple[int, int]:
     """(Arabic-script letters, all letters), approximately: marks, digits and Arabic
     punctuation are taken out of the Arabic count; CJK and other scripts are not counted."""
+    arabic, letters, _ = _counts(text)
+    return arabic, letters
+
+
+def _counts(text: str) -> tuple[int, int, bool]:
+    """letter_counts, and whether a Persian or Urdu letter occurs (found by the same scan)."""
     data = text.encode("utf-8", "surrogatepass")
-    arabic = len(data) - len(data.translate(None, _ARABIC_LEADS))
+    classes = data.translate(_BYTE_CLASSES)
+    arabic = classes.count(b"A")
     if b"\xef" in data:  # presentation forms (text from old PDFs) are Arabic letters too
         arabic += _count(_PRESENTATION, text)
-    if arabic:
-        arabic -= _count(_NOT_LETTERS, text)  # rare characters: the scan finds few
-    others = len(data) - len(data.translate(None, _OTHER_LEADS))
-    latin = len(data) - len(data.translate(None, _ASCII_LETTERS))
-    return max(arabic, 0), max(arabic, 0) + others + latin
+    found = _NOT_LETTERS_OR_PERSIAN.findall(text) if arabic else []
+    persian_or_urdu = sum(map(_PERSIAN_OR_URDU.__contains__, found))
+    arabic -= len(found) - persian_or_urdu  # rare characters: the scan finds few
+    letters = max(arabic, 0) + classes.count(b"O") + classes.count(b"L")
+    return max(arabic, 0), letters, persian_or_urdu > 0
 
 
 def guess_language(text: str, *, min_share: float = 0.6, min_letters: int = 20) -> LanguageGuess:
     """«ar» when Arabic-script letters dominate and the text is neither Persian nor Urdu."""
     sample = text[:SAMPLE]
-    arabic, letters = letter_counts(sample)
+    arabic, letters, persian_or_urdu = _counts(sample)
     share = arabic / letters if letters else 0.0
     if arabic >= min_letters and share >= min_share:
-        # one scan for any of them, then a count per letter only when there is one
+        # a count per letter only when there is one
         persian = urdu = 0
-        if _PERSIAN_OR_URDU.search(sample):
+        if persian_or_urdu:
             persian = sum(sample.count(c) for c in _PERSIAN)
             urdu = sum(sample.count(c) for c in _URDU)
         # a few such letters occur in Arabic text (names, Urdu outlets); a language uses many

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+# fmt: off
 # one-to-one letter folding: spelling variants that readers treat as the same letter
 _ONE_TO_ONE = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
@@ -51,13 +52,41 @@ for _cp in list(range(0xFB50, 0xFDFF)) + list(range(0xFE70, 0xFEFF)):
     if _nfkc != _ch and _nfkc.strip():
         _EXPANSIONS[_ch] = "".join(_ONE_TO_ONE.get(c, c) for c in _nfkc)
 
+# fmt: on
 _TABLE = str.maketrans({**_ONE_TO_ONE, **_EXPANSIONS})
 # str.translate takes a slow path for every character its table lacks: list the common ones
 # (ASCII, Arabic block, general punctuation) as mapping to themselves; the output is the same
-for _cp in [*range(0x20, 0x7F), *range(0x0600, 0x0700), *range(0x2000, 0x2070), 0x0A, 0x09, 0xAB, 0xBB]:
+_IDENTITY = [
+    *range(0x20, 0x7F),
+    *range(0x0600, 0x0700),
+    *range(0x2000, 0x2070),
+    0x0A,
+    0x09,
+    0xAB,
+    0xBB,
+]
+for _cp in _IDENTITY:
     _TABLE.setdefault(_cp, _cp)
+# str.translate looks a character up faster in a list than in a dict; characters beyond the
+# list (outside the BMP, none of them folded) raise IndexError and are kept, as with the dict
+_FAST_TABLE: list[int | str | None] = [_TABLE.get(_cp, _cp) for _cp in range(0x10000)]
+# str.translate still looks up every character. Arabic news text holds few of the characters
+# folding changes, most often these (ة أ ى إ, shadda, آ, tatweel, damma, fathatan): replacing
+# each one present is faster, and the rest only need a pass when one of them occurs. No
+# replacement is itself changed by folding, so the order does not matter.
+_CHANGES = {
+    chr(code): (value if isinstance(value, str) else "" if value is None else chr(value))
+    for code, value in _TABLE.items()
+    if value != code
+}
+_COMMON_CHANGES = "\u0629\u0623\u0649\u0625\u0651\u0622\u0640\u064f\u064b"
+_RARE_CHANGING = re.compile(
+    "[" + "".join(re.escape(char) for char in _CHANGES if char not in _COMMON_CHANGES) + "]"
+)
 _LENGTH_CHANGING = re.compile(
-    "[" + "".join(re.escape(c) for c, v in {**_ONE_TO_ONE, **_EXPANSIONS}.items() if len(v) != 1) + "]"
+    "["
+    + "".join(re.escape(c) for c, v in {**_ONE_TO_ONE, **_EXPANSIONS}.items() if len(v) != 1)
+    + "]"
 )
 
 
@@ -92,7 +121,12 @@ def fold_char_table() -> dict[int, str]:
 
 def fold_text(text: str) -> str:
     """Fold without keeping offsets (for dictionary keys and lookups)."""
-    return text.translate(_TABLE)
+    for char in _COMMON_CHANGES:
+        if char in text:
+            text = text.replace(char, _CHANGES[char])
+    if _RARE_CHANGING.search(text) is not None:
+        return text.translate(_FAST_TABLE)
+    return text
 
 
 def fold(text: str) -> tuple[str, OffsetMap]:
@@ -114,7 +148,7 @@ def _fold_cached(text: str) -> tuple[str, OffsetMap]:
 
 
 def _fold(text: str) -> tuple[str, OffsetMap]:
-    folded = text.translate(_TABLE)
+    folded = fold_text(text)
     mapping = OffsetMap(len(text))
     if len(folded) == len(text) and not _LENGTH_CHANGING.search(text):
         return folded, mapping

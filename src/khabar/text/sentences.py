@@ -17,17 +17,20 @@ import bisect
 import re
 from typing import ClassVar
 
-from ..doc import Document, Sentence
+from ..doc import Document, Sentence, Tokens
 from ..pipeline import BaseStage
-from .tokens import tokenize
+from .tokens import token_spans
 
-# a sentence mark (with the closers that belong to it) or a paragraph break
-# (the leading look-ahead lets the regex engine skip to a candidate character in C)
-_BOUNDARY = re.compile(r"(?=[.!?؟۔…؛\n])(?:(?:[.!?؟۔]+|…+|؛)[\"'”’»)\]]*(?=\s|$)|\n[^\S\n]*\n\s*)")
+# A sentence mark (with the closers that belong to it) or a paragraph break. Both patterns open
+# with the class of every first character, so the regex engine scans for a candidate in C;
+# a look-behind at that character then picks the branch.
+_BOUNDARY = re.compile(
+    r"[.!?؟۔…؛\n](?:(?<=\n)[^\S\n]*\n\s*"
+    r"|(?:(?<=[.!?؟۔])[.!?؟۔]*|(?<=…)…*|(?<=؛))[\"'”’»)\]]*(?=\s|$))"
+)
 _MAY_PROTECT = re.compile(r"[«\"“(\[]")
-_QUOTE = re.compile(
-    r"(?=[«»\"“”\n])(?:[«»\"“”]|\n[^\S\n]*\n)"
-)  # quotes do not run over a paragraph break
+# a quotation mark, or a paragraph break (quotes do not run over one)
+_QUOTE = re.compile(r"[«»\"“”\n](?:(?<=\n)[^\S\n]*\n|(?<!\n))")
 _BRACKET = re.compile(r"\([^()\n]{0,300}\)|\[[^\[\]\n]{0,300}\]")
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 _URL_OR_MAIL = re.compile(r"://|^www\.|@")
@@ -41,30 +44,31 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     protected = _protected(text) if _MAY_PROTECT.search(text) else []
     begin = 0
-    for match in _BOUNDARY.finditer(text):
-        if match.group()[0] == "\n":  # a paragraph break
-            _add(text, begin, match.start(), sentences)
-            begin = match.end()
-        elif not (protected and _inside(protected, match.start(), match.end())) and (
-            _ends_sentence(text, begin, match)
+    for start, end in map(re.Match.span, _BOUNDARY.finditer(text)):
+        if text[start] == "\n":  # a paragraph break
+            _add(text, begin, start, sentences)
+            begin = end
+        elif not (protected and _inside(protected, start, end)) and (
+            _ends_sentence(text, begin, start, end)
         ):
-            _add(text, begin, match.end(), sentences)
-            begin = match.end()
+            _add(text, begin, end, sentences)
+            begin = end
     _add(text, begin, len(text), sentences)
     return sentences
 
 
-def _ends_sentence(text: str, begin: int, match: re.Match[str]) -> bool:
-    mark = match.group().rstrip("\"'”’»)]")
+def _ends_sentence(text: str, begin: int, start: int, end: int) -> bool:
+    """Does the mark at text[start:end] (with its closers) end the sentence from `begin`?"""
+    mark = text[start:end].rstrip("\"'”’»)]")
     if mark == "..":
         return False
     if mark == "؛":
-        before = len(_WORD.findall(text, begin, match.start()))
-        after = len(_WORD.findall(text, match.end(), match.end() + 400))
+        before = len(_WORD.findall(text, begin, start))
+        after = len(_WORD.findall(text, end, end + 400))
         return before >= SEMICOLON_CLAUSE and after >= SEMICOLON_CLAUSE
     if mark not in (".", "۔"):
         return True
-    window = text[max(begin, match.start() - 60) : match.start()]
+    window = text[max(begin, start - 60) : start]
     if not window or window[-1].isspace():
         return True
     last = window.rsplit(None, 1)[-1]
@@ -76,7 +80,7 @@ def _ends_sentence(text: str, begin: int, match: re.Match[str]) -> bool:
     if word.lower() in ABBREVIATIONS:
         return False
     # «1.» numbering a list item
-    return not (word.isdigit() and not text[begin : match.start() - len(last)].strip())
+    return not (word.isdigit() and not text[begin : start - len(last)].strip())
 
 
 def _protected(text: str) -> list[tuple[int, int]]:
@@ -96,9 +100,9 @@ def _protected(text: str) -> list[tuple[int, int]]:
 def _quote_regions(text: str) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
-    for match in _QUOTE.finditer(text):
-        char, at = match.group(), match.start()
-        if char[0] == "\n":
+    for at in map(re.Match.start, _QUOTE.finditer(text)):
+        char = text[at]
+        if char == "\n":  # a paragraph break
             stack.clear()
             continue
         if char in "«“":
@@ -159,5 +163,5 @@ class SentenceStage(BaseStage):
 
     def __call__(self, doc: Document) -> Document:
         doc.sentences = split_sentences(doc.text)
-        doc.tokens = tokenize(doc.text)
+        doc.tokens = Tokens(token_spans(doc.text))
         return doc
