@@ -250,3 +250,9 @@ def test_extract_entities_quoted_outlet_title_is_the_outlet(plain: EntityStage) 
     assert [m.text for m in found["org:asharq_alawsat"].mentions] == ["الشرق الأوسط"]
     assert found["org:asharq_alawsat"].mentions[0].start == doc.text.index("«") + 1
     assert len(found["region:middle_east"].mentions) == 1
+
+
+def test_extract_entities_hashtag_marks_do_not_split_names(plain: EntityStage) -> None:
+    doc = run(plain, "وقال الرئيس الأميركي، دونالد #ترمب، إن بلاده لن تتراجع عن قرارها.", "2018-05-01")
+    trump = by_id(doc)["person:donald_trump"]
+    assert "دونالد #ترمب" in [m.text for m in trump.mentions]

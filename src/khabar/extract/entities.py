@@ -79,7 +79,8 @@ class EntityStage(BaseStage):
         if not text.strip():
             return []
         lexicon = self.lexicon
-        # «#الولايات_المتحدة»: hashtags join words with underscores (same length: offsets hold)
+        # «#الولايات_المتحدة»: hashtags join the words of a name with underscores (same
+        # length: offsets hold); other stages keep them joined («#اليمن_اليوم» is no date)
         folded, offsets = fold(text.replace("_", " ") if "_" in text else text)
         matches = lexicon.matcher.find(folded)
 

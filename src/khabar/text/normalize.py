@@ -25,6 +25,7 @@ _ONE_TO_ONE = {
     "۔": ".", "٫": ".", "٬": ",", "٪": "%", "؍": "/",
     "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u200f": " ", "\u200e": " ",
     "ـ": "",  # tatweel, deleted
+    "#": "",  # a hashtag mark is not part of the word («دونالد #ترمب»)
 }
 for _i in range(10):
     _ONE_TO_ONE[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
