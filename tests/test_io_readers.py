@@ -46,9 +46,9 @@ def test_io_readers_directory_is_walked_sorted_and_recursively(tree: Path) -> No
     assert all(isinstance(d, Document) for d in docs)
     assert [(d.id, d.source.format) for d in docs] == [
         ("a", "text"),
-        ("page", "html"),  # b/deeper/page.html sorts before b/m.text
-        ("m", "text"),
-        ("notes", "text"),  # unknown extension, sniffed as text
+        ("b/deeper/page", "html"),  # b/deeper/page.html sorts before b/m.text
+        ("b/m", "text"),
+        ("b/notes", "text"),  # unknown extension, sniffed as text
         ("z", "text"),
     ]
     assert docs[0].raw == "خبر أول عن الاقتصاد"
@@ -58,7 +58,15 @@ def test_io_readers_directory_is_walked_sorted_and_recursively(tree: Path) -> No
 def test_io_readers_glob_filters_directory_files(tree: Path) -> None:
     docs = read_all([str(tree)], ReadOptions(glob="*.txt"))
     assert [d.id for d in docs] == ["a", "z"]
-    assert [d.id for d in read_all([str(tree)], ReadOptions(glob="*.htm*"))] == ["page"]
+    assert [d.id for d in read_all([str(tree)], ReadOptions(glob="*.htm*"))] == ["b/deeper/page"]
+
+
+def test_io_readers_same_file_name_in_two_folders_gets_two_ids(tree: Path) -> None:
+    (tree / "b" / "a.txt").write_text("خبر آخر في مجلد آخر", encoding="utf-8")
+    docs = read_all([str(tree)], ReadOptions(glob="a.txt"))
+    assert [d.id for d in docs] == ["a", "b/a"]
+    named = read_all([str(tree / "b" / "a.txt"), str(tree / "b" / "m.text")])
+    assert [d.id for d in named] == ["a", "m"]  # files named one by one keep their stem
 
 
 def test_io_readers_small_files_share_a_shard(tree: Path) -> None:

@@ -48,6 +48,7 @@ class Shard:
     records: list[bytes] | None = None  # raw records, when the source cannot be sought
     size: int = 0  # bytes of input, for progress
     paths: list[str] | None = None  # several small whole files read as one shard (text, html)
+    root: str | None = None  # the folder the user named, when the files were found under it
 
 
 class Reader(Protocol):

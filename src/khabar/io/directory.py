@@ -107,6 +107,15 @@ def sniff(head: bytes) -> str:
     return "text"
 
 
+def file_id(path: str, root: str | None) -> str:
+    """A file's document id: its `stem`, or under a folder the user named, its path below that
+    folder without the suffix («2021/07/index»), so every «index.html» of a site stays apart."""
+    if root is None:
+        return stem(path)
+    folder = os.path.dirname(os.path.relpath(path, root))
+    return "/".join([*folder.split(os.sep), stem(path)]) if folder else stem(path)
+
+
 def stem(path: str) -> str:
     """The file name without its reader suffix: "a/b.jsonl.gz" -> "b", "c.txt.gz" -> "c"."""
     name = os.path.basename(path)

@@ -15,7 +15,7 @@ from typing import Any
 from ..doc import Document, Failure, Source
 from ..errors import NoContent, failure_from_exception
 from .base import ReadOptions, Shard, content_id, iso_date
-from .directory import stem
+from .directory import file_id
 from .encoding import decode
 from .text import file_shard, read_bytes
 
@@ -48,7 +48,7 @@ class HtmlReader:
         if shard.records is not None:  # standard input: the page itself, no file name
             items = [(shard.path, data, None) for data in shard.records]
         else:
-            items = [(path, None, stem(path)) for path in shard.paths or [shard.path]]
+            items = [(path, None, file_id(path, shard.root)) for path in shard.paths or [shard.path]]
         for path, data, ident in items:
             try:
                 page = data if data is not None else read_bytes(path, options.max_bytes)

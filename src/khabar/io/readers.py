@@ -57,28 +57,33 @@ def _reader(name: str) -> Any:
 
 
 def _shards(paths: list[str], options: ReadOptions, target: int) -> Iterator[Shard | Failure]:
-    for path, fmt in _inputs(paths, options):
+    for path, fmt, root in _inputs(paths, options):
         if isinstance(fmt, Failure):
             yield fmt
             continue
         try:
-            yield from _reader(fmt).shards(path, options, target)
+            for shard in _reader(fmt).shards(path, options, target):
+                if isinstance(shard, Shard):
+                    shard.root = root
+                yield shard
         except Exception as exc:
             yield _failure(exc, path)
 
 
-def _inputs(paths: list[str], options: ReadOptions) -> Iterator[tuple[str, str | Failure]]:
-    """(path, reader name) of every input, or (path, failure) for one that cannot be read."""
+def _inputs(
+    paths: list[str], options: ReadOptions
+) -> Iterator[tuple[str, str | Failure, str | None]]:
+    """(path, reader name or the failure that stops it, the folder it was found under)."""
     for path in paths:
         if path == "-":
-            yield path, "stdin"
+            yield path, "stdin", None
         elif is_url(path):
-            yield path, _url_format(path, options)
+            yield path, _url_format(path, options), None
         elif os.path.isdir(path):
             for name in walk(path, options.glob):
-                yield name, _file_format(name, options)
+                yield name, _file_format(name, options), path
         else:
-            yield path, _file_format(path, options)
+            yield path, _file_format(path, options), None
 
 
 def _url_format(url: str, options: ReadOptions) -> str | Failure:
@@ -113,7 +118,9 @@ def _pack(items: Iterable[Shard | Failure], target: int) -> Iterator[Shard | Fai
     size = 0
     for item in items:
         packable = _packable(item)
-        if batch and not (packable and item.reader == batch[0].reader):
+        if batch and not (
+            packable and item.reader == batch[0].reader and item.root == batch[0].root
+        ):
             yield _merged(batch, size)
             batch, size = [], 0
         if not packable:
@@ -140,4 +147,5 @@ def _packable(item: Shard | Failure) -> bool:
 def _merged(batch: list[Shard], size: int) -> Shard:
     if len(batch) == 1:
         return batch[0]
-    return Shard(batch[0].reader, batch[0].path, size=size, paths=[s.path for s in batch])
+    first = batch[0]
+    return Shard(first.reader, first.path, size=size, paths=[s.path for s in batch], root=first.root)

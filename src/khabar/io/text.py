@@ -13,7 +13,7 @@ from typing import BinaryIO
 from ..doc import Document, Failure, Source
 from ..errors import EmptyInput, InputTooLarge, KhabarError, TruncatedInput, UnreadableInput
 from .base import ReadOptions, Shard, content_id
-from .directory import SNIFF_BYTES, is_gzip, sniff, stem
+from .directory import SNIFF_BYTES, file_id, is_gzip, sniff
 from .encoding import decode
 
 
@@ -30,7 +30,7 @@ class TextReader:
         for path in shard.paths or [shard.path]:
             try:
                 data = read_bytes(path, options.max_bytes)
-                yield text_document(data, path, options, self.name, stem(path))
+                yield text_document(data, path, options, self.name, file_id(path, shard.root))
             except KhabarError as exc:
                 yield exc.to_failure()
 
