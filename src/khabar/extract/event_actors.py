@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..doc import ActorRef, Entity
@@ -37,6 +38,8 @@ TARGET_MARKERS = ("استهدف", "استهدفت", "استهدفا", "استه�
 # compared with folded text: «على» is «علي» there
 _FOLDED_MARKERS = tuple(fold_text(m) for m in AGENT_MARKERS)
 _FOLDED_TARGETS = tuple(fold_text(m) for m in TARGET_MARKERS)
+# a pronoun enclitic closing the word («قواتها», «جنوده», «عناصرهم»)
+_ENCLITIC = re.compile(r"(?:هما|هم|ها|ه)(?![^\W\d_])")
 _PROCLITIC_PREPS = {"ل": "الى", "ب": "ب", "وب": "ب", "ول": "الى", "فل": "الى", "فب": "ب"}
 # «ل» + article («للحرس») or «ب» + article («بالجيش») opening a mention: no name starts so
 _OWN_PREP = re.compile(r"([وف]?ل(?=ل)|[وف]?ب(?=ال))")
@@ -105,14 +108,44 @@ class MentionIndex:
             for _, _, _, m, e, kind in inside
         ]
 
+    def last_of(self, offset: int, kinds: frozenset[str]) -> Entity | None:
+        """The entity of the last mention of one of `kinds` starting before `offset`."""
+        for row in reversed(self.rows[: bisect.bisect_left(self.starts, offset)]):
+            if row[5] in kinds:
+                return row[4]
+        return None
+
+
+# «الصحيفة», «الوكالة»: a definite generic noun for the newspaper or agency named before
+_MEDIA_NOUNS = frozenset(
+    fold_text(w) for w in ("الصحيفة", "الجريدة", "الوكالة", "المجلة", "القناة", "الإذاعة")
+)
+_MEDIA_KINDS = frozenset({"media", "agency"})
+
+
+def resolve_media(parts: list[Participant], index: MentionIndex) -> None:
+    """«نشرت صحيفة الرياض … واتهمت الصحيفة …»: the generic noun is that newspaper."""
+    for part in parts:
+        if part.sector != "JRN" or part.kind != "agent":
+            continue
+        if fold_text(part.text).removeprefix("و") in _MEDIA_NOUNS:
+            named = index.last_of(part.start, _MEDIA_KINDS)
+            if named is not None and named.country:
+                part.country, part.kind = named.country, "media"
+
 
 def add_agent_fallback(
-    found: list[Participant], agents: list[tuple[int, int, str, str]], text: str
+    found: list[Participant],
+    agents: list[tuple[int, int, str, str]],
+    text: str,
+    antecedent: Callable[[int], Participant | None] | None = None,
 ) -> None:
     """Agent nouns (start, end, text, sector) that no entity mention already covers.
 
-    An agent noun with a pronoun enclitic («قواتها») refers back to an actor named earlier,
-    so it is left out; «بلاده» (his country) becomes the country of the last person named.
+    An agent noun with a pronoun enclitic («قواتها») refers back to an actor named earlier:
+    it takes the country of the first one of the sentence with a country, else of
+    `antecedent(offset)` (the subject of an earlier sentence), else it is left out;
+    «بلاده» (his country) becomes the country of the last person named.
     """
     for start, end, surface, sector in agents:
         if any(p.start < end and start < p.end for p in found):
@@ -124,6 +157,14 @@ def add_agent_fallback(
                                          None, "country"))  # fmt: skip
             continue
         if end < len(text) and text[end].isalpha():
+            pronoun = _ENCLITIC.match(text, end)
+            owner = _first_with_country(found, start) if pronoun else None
+            if owner is None and pronoun and antecedent is not None:
+                owner = antecedent(start)
+            if owner is not None:
+                # «قواتها», «مقتل اثنين من جنوده»: the forces of the one named before
+                found.append(Participant(start, pronoun.end(), text[start : pronoun.end()],
+                                         f"agent:{sector}", owner.country, sector, "agent"))  # fmt: skip
             continue
         named = [
             p for p in found if 0 <= p.start - end <= 2 and not text[end : p.start].strip(' "«')
@@ -135,6 +176,14 @@ def add_agent_fallback(
             named[0].start = start
             continue
         found.append(Participant(start, end, surface, f"agent:{sector}", None, sector, "agent"))
+
+
+def _first_with_country(found: list[Participant], before: int) -> Participant | None:
+    """The first actor with a country before `before`: the sentence's subject, whom a
+    pronoun on soldiers or forces refers to («قالت الولايات المتحدة إن طالبان قتلت ثلاثة
+    من جنودها»: the soldiers are American, not Taliban)."""
+    owners = [p for p in found if p.end <= before and p.country and p.kind not in PLACE_KINDS]
+    return min(owners, key=lambda p: p.start) if owners else None
 
 
 def _last_with_country(found: list[Participant], before: int) -> Participant | None:
@@ -284,19 +333,24 @@ def assign_roles(
         subject = plain_after[0] if plain_after and not subject else subject
         recipients = _group(cands, subject) if subject else []
     elif possessive and not verbal:
-        # «سيطرتها على …»: the enclitic is the actor, its antecedent comes before
-        actors = actors or (_group(cands, before[-1]) if before else [])
+        # «سيطرتها على …»: the enclitic is the actor, its antecedent comes before (one
+        # that no preposition governs, if any: «تسليم نفسه للسلطات بعد … من رفضه»)
+        plain = [p for p in before if p.kind not in PLACE_KINDS and _plain(text, clause[0], p)]
+        head = plain[-1] if plain else before[-1] if before else None
+        actors = actors or (_group(cands, head) if head else [])
     else:
         actors, recipients = _active(
-            text, start, end, before, plain_after, verbal, genitive, actors
+            text, start, end, before, plain_after, verbal, genitive, actors, prep_after
         )
     if not recipients:
-        recipients, actors = _prepositional(text, clause[0], cands, prep_after, actors, event_type)
+        recipients, actors = _prepositional(
+            text, clause[0], cands, prep_after, actors, event_type, verbal
+        )
     recipients = [p for p in recipients if p not in actors]
     return Roles(_unique(actors), _unique(recipients))
 
 
-def _prepositional(text, clause_start, cands, prep_after, actors, event_type):
+def _prepositional(text, clause_start, cands, prep_after, actors, event_type, verbal=True):
     seen_groups: set[int] = set()
     for part in prep_after:
         if part.group in seen_groups:
@@ -305,7 +359,10 @@ def _prepositional(text, clause_start, cands, prep_after, actors, event_type):
         prep = preposition_before(text, clause_start, part)
         if prep == "بين":
             group = _group(cands, part)  # «بين X و Y»: X against / with Y
-            if not actors and len(group) > 1:
+            # «أعلنت سيول إمكان عقد قمة بين ترمب وكيم»: the meeting's sides are the pair,
+            # not who reports it
+            symmetric_noun = not verbal and event_type in SYMMETRIC
+            if (not actors or symmetric_noun) and len(group) > 1:
                 return group[1:], group[:1]
             if actors:
                 return group, actors
@@ -322,7 +379,7 @@ def _prepositional(text, clause_start, cands, prep_after, actors, event_type):
     return [], actors
 
 
-def _active(text, start, end, before, plain_after, verbal, genitive, actors):
+def _active(text, start, end, before, plain_after, verbal, genitive, actors, prep_after=()):
     recipients: list[Participant] = []
     if verbal and not actors and before and _close(text, before[-1].end, start, 0):
         # SVO: a participant right before the verb («القوات الروسية أسقطت طائرتين») is its
@@ -342,6 +399,10 @@ def _active(text, start, end, before, plain_after, verbal, genitive, actors):
         actors = [p for p in before if p.group == last.group]
     if not recipients and verbal and plain_after:
         first = next((p for p in plain_after if p not in actors), None)
+        # «انفجرت على دورية بريطانية على الطريق الدولي بصرة»: a far name without a
+        # preposition is no object when a preposition names one before it
+        if first is not None and any(q.start < first.start for q in prep_after):
+            first = None
         if first is not None:
             recipients = [p for p in plain_after if p.group == first.group]
     return actors, recipients

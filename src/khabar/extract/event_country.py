@@ -111,6 +111,8 @@ class CountryFiller:
             country = self.nisba.get(form)
             if country is None and form.endswith("يا"):
                 country = self.nisba.get(form[:-1])  # accusative «فرنسيا» → «فرنسي»
+            elif country is None and form.endswith("يان"):
+                country = self.nisba.get(form[:-2])  # dual «إسرائيليان» → «إسرائيلي»
             if country is not None:
                 return country
         return None
@@ -156,7 +158,11 @@ class CountryFiller:
             counted = any(c.isdigit() for c in text[head.end() : start]) if head else False
             if head is None or counted or _noun_slot(fold_word(head.group())):
                 parts.append(Participant(start, end, match.group(), None, country, "CVL", "agent"))
-            elif self.phrases and fold_word(head.group()).removeprefix("ال") not in _ABSTRACT:
+            elif (
+                self.phrases
+                and fold_word(head.group()).removeprefix("ال") not in _ABSTRACT
+                and nisbas.get(head.group()) is None  # «الإسرائيلية-الفلسطينية»: one adjective
+            ):
                 # «مصورا فرنسيا», «دبابات روسية»: the noun phrase belongs to that country
                 sector = next((a[3] for a in agents if a[0] <= head.start() < a[1]), None)
                 parts.append(Participant(head.start(), end, text[head.start() : end], None,
@@ -178,7 +184,6 @@ class CountryFiller:
                 country = min(places, key=lambda p: abs(p.start - part.start)).country
             part.country = country or fallback
 
-
     @staticmethod
     def _foreign(text: str, part: Participant, limit: int) -> bool:
         """«القوات الأجنبية», «قوات دولية»: by definition not of the country around them."""
@@ -188,8 +193,19 @@ class CountryFiller:
 
 _FOREIGN = frozenset(
     fold_text(word)
-    for word in ("الأجنبية", "الأجنبي", "الأجانب", "أجنبية", "أجنبي", "أجانب", "الدولية", "دولية",
-                 "الغربية", "غربية", "متعددة")
+    for word in (
+        "الأجنبية",
+        "الأجنبي",
+        "الأجانب",
+        "أجنبية",
+        "أجنبي",
+        "أجانب",
+        "الدولية",
+        "دولية",
+        "الغربية",
+        "غربية",
+        "متعددة",
+    )
 )
 
 

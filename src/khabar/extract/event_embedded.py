@@ -15,12 +15,21 @@ from .event_actors import PLACE_KINDS, Participant, Roles
 from .event_triggers import Candidate
 
 # «إنه», «أنها», «بأنهم» right before a verb: a pronoun subject («قد» may stand between)
-_THAT_PRONOUN = re.compile(r"(?<!\w)[وف]?(?:[إأا]ن|ب[أا]ن|ل[أا]ن)(?:ه|ها|هم|هما)\s+(?:قد\s+)?$")
+_THAT_PRONOUN = re.compile(
+    r"(?<!\w)[وف]?(?:[إأا]ن|ب[أا]ن|ل[أا]ن)(?:ه|ها|هم|هما)\s+[\"«“]?(?:قد\s+)?$"
+)
+# a noun in the dual or the sound plural («صاروخان», «مسلحين», «المتظاهرون»)
+_DUAL_PLURAL = re.compile(r"(?:ان|ين|ون)$")
 # «اتهمت دمشق الطيران الإسرائيلي باستهداف …»: the accused carried out the act the noun names
 _ACCUSED = re.compile(r"(?<!\w)[وف]?(?:اتهم|يتهم|تتهم|متهما|متهمة)\S{0,3}\s+(?:\S+\s+){0,5}$")
 # «تمكن طيران التحالف من استهداف …», «نجح الجيش في قتل …»: the subject carried it out
 _MANAGED = re.compile(
     r"(?<!\w)[وف]?(?:تمكن|تمكنت|تمكنوا|نجح|نجحت|نجحوا)\s+(?:\S+\s+){0,5}(?:من|في)\s+$"
+)
+# «أعلنت طالبان مسؤوليتها عن الهجوم», «تحمّل لندن موسكو مسؤوليته», «أن تكون إسرائيل
+# مسؤولة عنها»: the party named right before the word of responsibility carried the act out
+_RESPONSIBLE = re.compile(
+    r"(?<!\w)(?:ال)?مسؤولي(?:ة|تها|ته|تهم|تهما)(?!\w)|(?<!\w)مسؤول(?:ة|ين|ون)?\s+عن"
 )
 # «نجا الوزير من محاولة اغتيال»: who survived it was its target
 _SURVIVED = re.compile(r"(?<!\w)[وف]?(?:نجا|نجت|نجوا|ينجو|تنجو)\s+(?:\S+\s+){0,6}$")
@@ -51,6 +60,10 @@ def pronoun_subject(
     if not speakers:
         return
     speaker = speakers[-1]
+    if that.group().split()[0].endswith(("هما", "هم")):
+        # «أعلن المرصد أنهما استهدفا …»: a dual or plural pronoun is not the one speaker
+        many = [p for p in speakers if _DUAL_PLURAL.search(p.text.split()[0])]
+        speaker = many[-1] if many else speaker
     group = [p for p in speakers if p.group == speaker.group]
     moved = [p for p in roles.actors if p.start >= hit.end]
     roles.actors = group
@@ -81,3 +94,22 @@ def accused_or_survivor(text: str, cand: Candidate, parts: list[Participant], ro
     roles.recipients = group
     roles.actors = [p for p in roles.actors if p not in group]
     return False
+
+
+def responsible_party(
+    text: str, sentence: tuple[int, int], parts: list[Participant], taken: set[str]
+) -> list[Participant]:
+    """The group named within three words before a word of responsibility in the sentence
+    (not a place, nor one of `taken`: the targets); empty when there is none."""
+    for match in _RESPONSIBLE.finditer(text, *sentence):
+        before = [p for p in parts if p.end <= match.start() and p.kind not in PLACE_KINDS]
+        if not before:
+            continue
+        last = before[-1]
+        if (
+            len(text[last.end : match.start()].split()) > 3
+            or (last.entity_id or last.text) in taken
+        ):
+            continue
+        return [p for p in before if p.group == last.group]
+    return []

@@ -27,9 +27,15 @@ from .event_actors import (
     participants_from_entities,
     preposition_before,
 )
+from .event_carry import carry_subject, sentence_subject
 from .event_context import fold_word
 from .event_country import CountryFiller
-from .event_embedded import accused_or_survivor, pronoun_subject, that_pronoun
+from .event_embedded import (
+    accused_or_survivor,
+    pronoun_subject,
+    responsible_party,
+    that_pronoun,
+)
 from .event_triggers import Candidate
 
 NUMBER_AFTER = re.compile(
@@ -55,6 +61,7 @@ _NO_TOPIC = frozenset({"ASSAULT", "PROTEST"})  # passives without agent are comm
 _TOPIC_KINDS = frozenset({"person", "country", "igo", "institution", "org", "party", "role"})
 _LAND = frozenset({"country", "place", "region", "site"})
 _PARTICLES = frozenset({"قد", "لقد", "فقد", "وقد"})
+_POSSESSED = re.compile(r"(?:ته|تها|تهم|ه|ها|هم|هما)$")
 _LIGHT_VERB = re.compile(r"(?<!\w)(?:و|ف)?(?:قام|قامت|قاموا|يقوم|تقوم|يقومون)(?!\w)")
 _SPEAKER = re.compile(
     r"(?<!\w)(?:و|ف)?(?:أعلن|أعلنت|اعلن|اعلنت|قال|قالت|أفاد|أفادت|افاد|"
@@ -75,6 +82,10 @@ _PROTEST_SIDES = frozenset({"person", "party", "group"})
 _PEOPLE = frozenset({"CVL", "EDU", "LAB", "OPP", "PTY", "REF", "ELI", "REL", "JRN"})
 # agents a protest is aimed at when the clause put them first («الشرطة», «الحكومة»)
 _PROTEST_TARGETS = frozenset({"GOV", "COP", "MIL", "LEG", "JUD", "SPY"})
+_NO_MEDIA = frozenset({"ASSAULT", "PROTEST"})
+_MEDIA_KINDS = frozenset({"media", "agency"})
+# how far back (characters) an event without an actor looks for one of the same type
+_COREF_WINDOW = 1500
 
 
 class Topics:
@@ -88,10 +99,25 @@ class Topics:
         )
         self.ends = [p.end for p in self.parts]
         self.subjects: list[Participant] = []  # actors of coded events, in text order
+        # the actors of the coded events of each type: (trigger offset, actors), in text order
+        self.by_type: dict[str, list[tuple[int, list[Participant]]]] = {}
 
     def add_subject(self, part: Participant) -> None:
         if part.country and (not self.subjects or self.subjects[-1].end <= part.end):
             self.subjects.append(part)
+
+    def add_actors(self, event_type: str, offset: int, actors: list[Participant]) -> None:
+        if actors and all(p.country for p in actors):
+            self.by_type.setdefault(event_type, []).append((offset, actors))
+
+    def same_type(self, event_type: str, offset: int) -> list[Participant]:
+        """The actors of the last coded event of this type within `_COREF_WINDOW` before
+        `offset`: an act told without its actor continues the one told before («… قتل
+        صحافيان»: by those who did the killing the article reported)."""
+        for start, actors in reversed(self.by_type.get(event_type, ())):
+            if start < offset:
+                return actors if offset - start <= _COREF_WINDOW else []
+        return []
 
     def before(self, offset: int) -> list[Participant]:
         subject = next((p for p in reversed(self.subjects) if p.end <= offset), None)
@@ -111,8 +137,10 @@ class RoleFinder:
     """Roles for the candidates of one sentence."""
 
     def __init__(self, text: str, places: list[Participant], filler: CountryFiller,
-                 topics: Topics):  # fmt: skip
+                 topics: Topics, sentence: tuple[int, int] = (0, 0)):  # fmt: skip
         self.text = text
+        self.sentence = sentence
+        self.sentence_start = sentence[0]
         self.places = places
         self.filler = filler
         self.topics = topics
@@ -130,13 +158,19 @@ class RoleFinder:
             text, clause, (hit.start, hit.end), parts,
             event_type=kind, verbal=cand.verbal,
             passive=passive,
-            genitive=cand.entry.genitive, possessive=has_enclitic(text, hit.end),
+            genitive=cand.entry.genitive, possessive=possessive(text, cand),
         )  # fmt: skip
         if cand.verbal and not passive:
             pronoun_subject(text, cand, all_parts, roles, self._setting)
         accused = not cand.verbal and accused_or_survivor(text, cand, all_parts, roles)
         done_by = not cand.verbal and "ب" in hit.prefix
         done_by = accused or (done_by and _light_verb_subject(text, cand, all_parts, roles))
+        if not done_by and not that:
+            carry_subject(text, self.sentence_start, clause[0], cand, all_parts, roles,
+                          self._setting, passive)  # fmt: skip
+        if kind in _NO_MEDIA:
+            # «قال … لـ«الشرق الأوسط» إن …»: a newspaper or agency tells of it, takes no part
+            roles.actors = [p for p in roles.actors if p.kind not in _MEDIA_KINDS]
         if kind == "ASSAULT":
             # a town does not attack; a place in the actor slot is where it happened
             roles.actors = [p for p in roles.actors if p.kind not in PLACE_KINDS]
@@ -155,11 +189,7 @@ class RoleFinder:
             roles.recipients = self.place_target(roles.actors, hit.start, PLACE_TARGET[kind])
         if not cand.verbal:
             self._nisba_actor(cand, clause, roles)
-        if (
-            not roles.actors
-            and kind not in _NO_TOPIC
-            and (cand.verbal or has_enclitic(text, hit.end))
-        ):
+        if not roles.actors and kind not in _NO_TOPIC and (cand.verbal or possessive(text, cand)):
             roles.actors = self.topics.before(hit.word_start)
         if kind in PLACE_ACTOR:
             if not roles.actors:
@@ -190,9 +220,33 @@ class RoleFinder:
             if itself:  # «انتحاريا», «المهاجمون»: the trigger names the attacker
                 roles.actors = itself[:1]
                 roles.recipients = [p for p in roles.recipients if p is not itself[0]]
+            taken = {p.entity_id or p.text for p in roles.recipients}
+            claimed = responsible_party(self.text, self.sentence, parts, taken)
+            if claimed:  # who claimed or is held responsible carried it out
+                roles.actors = claimed
             if not roles.actors:
                 roles.actors = _sentence_attacker(roles, cand, parts)
+        if not roles.actors:
+            roles.actors = self._implicit_actor(cand, roles, parts)
         return roles
+
+    def _implicit_actor(
+        self, cand: Candidate, roles: Roles, parts: list[Participant]
+    ) -> list[Participant]:
+        """An actor the clause does not name: for a noun, the sentence's subject («فشلت قطر
+        … فيما يخص ادعاءات ضد الإمارات»); else the actor of the last event of the same
+        type (not the target, nor of the target's country)."""
+        countries = {p.country for p in roles.recipients if p.country}
+        if cand.entry.type not in _NO_TOPIC:
+            subject = sentence_subject(self.text, self.sentence_start, cand.hit.word_start,
+                                       parts, self._setting)  # fmt: skip
+            subject = [p for p in subject if p.country and p.country not in countries]
+            if subject:
+                return subject
+        taken = {p.entity_id or p.text for p in roles.recipients} | countries
+        earlier = self.topics.same_type(cand.entry.type, cand.hit.start)
+        return [p for p in earlier if (p.entity_id or p.text) not in taken
+                and p.country not in taken]  # fmt: skip
 
     def _nisba_actor(self, cand: Candidate, clause: tuple[int, int], roles: Roles) -> None:
         """«قصف إسرائيلي», «غارات جوية روسية»: the nisba after the noun names the actor."""
@@ -254,9 +308,30 @@ class RoleFinder:
         if NUMBER_AFTER.match(text, hit.end, hit.end + 12):
             # «طالبان قتلت ثلاثة جنود»: a subject right before the verb makes it active
             return not _subject_before(text, before, hit.word_start)
+        if (
+            entry.type == "ASSAULT"
+            and _indefinite_victim(text, hit.end, parts)
+            and not _subject_before(text, before, hit.word_start)
+        ):
+            return True
         if not before or len(text[before[-1].end : hit.word_start].split()) > 2:
             return False
         return bool(_NUMBER_BEFORE.search(text, max(0, before[-1].start - 14), before[-1].start))
+
+
+def _indefinite_victim(text: str, end: int, parts: list[Participant]) -> bool:
+    """«قتل صحافيان فلسطينيان», «خطف موظف بريطاني»: a killing verb right before an
+    indefinite noun of people is the passive (news names an active subject with the
+    article); gunmen and bombers are the exception («خطف مسلحون موظفا»)."""
+    first = next((p for p in parts if p.start >= end), None)
+    if first is None or first.kind != "agent" or text[end : first.start].strip():
+        return False
+    words = first.text.split()
+    if first.sector in _ATTACKERS or not words or words[0].startswith(("ال", "وال")):
+        return False
+    if len(words) > 1 and words[1].startswith("ال"):
+        return False  # «قوات الأمن»: a construct is definite
+    return first.entity_id is None or first.entity_id.startswith("agent:")
 
 
 def _undergone(cand: Candidate, passive: bool) -> bool:
@@ -412,6 +487,13 @@ def _destination_hosts(roles: Roles, cand: Candidate) -> None:
     if visited:
         roles.actors = [p for p in roles.actors if p not in visited]
         roles.recipients = visited + [p for p in roles.recipients if p not in visited]
+    # «قصد بكين في أول رحلة له …، ثم زار مدينة داليان»: a place before the verb is where
+    # the visitor went or was, not the visitor
+    roles.actors = [p for p in roles.actors if p.start >= cand.hit.end or not _is_land(p)]
+
+
+def _is_land(part: Participant) -> bool:
+    return part.kind in PLACE_KINDS or part.kind == "country"
 
 
 def with_sector(parts: list[Participant], sector: str) -> list[Participant]:
@@ -420,6 +502,17 @@ def with_sector(parts: list[Participant], sector: str) -> list[Participant]:
         dataclasses.replace(p, sector=sector) if p.sector is None and p.kind in _LAND else p
         for p in parts
     ]
+
+
+def possessive(text: str, cand: Candidate) -> bool:
+    """A pronoun enclitic on the trigger word: after the matched form, or inside it where
+    the lexicon lists the possessed form («موافقته», «اتهامه»)."""
+    hit = cand.hit
+    if has_enclitic(text, hit.end):
+        return True
+    return bool(_POSSESSED.search(text, hit.word_start, hit.end)) and not fold_word(
+        cand.entry.lemma
+    ).endswith("ه")
 
 
 def has_enclitic(text: str, end: int) -> bool:

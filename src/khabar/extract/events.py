@@ -36,6 +36,7 @@ from .event_actors import (
     Roles,
     add_agent_fallback,
     group_coordination,
+    resolve_media,
 )
 from .event_background import BACKGROUND_TYPES, imperfect_form, is_background_act
 from .event_context import SentenceWords, pool
@@ -132,7 +133,8 @@ class EventStage(BaseStage):
     def __call__(self, doc: Document) -> Document:
         self.setup()
         found = self.candidates(doc, floor=self.threshold)
-        doc.events = [e for e, _ in _first_mentions(found) if self._keep(e)]
+        kept = [(e, c) for e, c in _first_mentions(found) if self._keep(e)]
+        doc.events = [e for e, _ in _not_governed(doc.text, kept)]
         for index, event in enumerate(doc.events):
             event.id = f"{doc.id}:{index}"
         return doc
@@ -248,7 +250,9 @@ class _SentenceCoder:
         agents = [
             (c.start, c.end, text[c.start : c.end], c.value) for c in self.cues if c.kind == "agent"
         ]
-        add_agent_fallback(parts, agents, text)
+        topics = self.context.topics
+        add_agent_fallback(parts, agents, text, lambda at: next(iter(topics.before(at)), None))
+        resolve_media(parts, self.index.mentions)
         group_coordination(text, parts)
         stage._filler.metonymy(text, start, parts)
         known = len(parts)
@@ -258,7 +262,7 @@ class _SentenceCoder:
         stage._filler.fill(text, sentence, parts, self.context.home)
         self.parts = parts
         self.places = [p for p in parts if p.kind in PLACE_KINDS or p.kind == "country"]
-        self.finder = RoleFinder(text, self.places, stage._filler, self.context.topics)
+        self.finder = RoleFinder(text, self.places, stage._filler, self.context.topics, sentence)
         self.frames = sentence_frames(text, sentence)
         index = self.index
         self.relative_date = index.any_between(index.relative_dates, start, end)
@@ -316,6 +320,7 @@ class _SentenceCoder:
         for cand, roles in candidates:
             if cand.score >= self.stage.threshold and roles.actors:
                 self.finder.topics.add_subject(roles.actors[0])
+                self.finder.topics.add_actors(cand.entry.type, cand.hit.start, roles.actors)
         if floor is not None:
             candidates = [(c, r) for c, r in candidates if c.score >= floor]
         return _merge([(self.event(c, r), c) for c, r in candidates])
@@ -529,11 +534,35 @@ def _first_mentions(found: list[tuple[Event, Candidate]]) -> list[tuple[Event, C
         if key in seen and not cand.verbal:
             # «في زيارة لمدة يومين» after «زار كيم بكين»: an indefinite visit or meeting
             # noun with no actor of its own names the same encounter
-            again = cand.entry.type == "CONSULT" and not event.actor
+            again = cand.entry.type == "CONSULT" and not cand.actor_ids
             if definite(cand.hit) or again:
                 continue
         seen.add(key)
         kept.append((event, cand))
+    return kept
+
+
+# types whose complement names an act asked for or turned down, not one that took place
+_GOVERNING = frozenset({"REQUEST", "REJECT"})
+_GAP = re.compile(r"^[^\S\n]*(?:\S+[^\S\n]+)?[^\S\n]*$")
+
+
+def _not_governed(text: str, found: list[tuple[Event, Candidate]]) -> list[tuple[Event, Candidate]]:
+    """«نطالب بإطلاق سراحه», «رفضت إسرائيل طلب الأمين العام», «بطلب اجتماع طارئ»: a
+    noun trigger right after a request or a refusal (a word at most between) is what is
+    asked for or refused; the request or refusal is the event."""
+    heads = [e.trigger for e, _ in found if e.event in _GOVERNING and e.trigger]
+    if not heads:
+        return found
+    kept = []
+    for event, cand in found:
+        start = event.trigger.start if event.trigger else -1
+        governed = not cand.verbal and any(
+            h.end <= start and start - h.end < 16 and _GAP.match(text[h.end : cand.hit.word_start])
+            for h in heads
+        )
+        if not governed:
+            kept.append((event, cand))
     return kept
 
 
