@@ -101,3 +101,18 @@ def test_evaluate_events_detection_and_coding(tmp_path: Path) -> None:
     assert coding["actors"]["source_agent"]["n"] == 1
     report = format_report(result)
     assert "ASSAULT" in report and "target_country" in report
+
+
+def test_evaluate_events_codes_with_the_publication_date_only_for_coded_rows(tmp_path: Path) -> None:
+    seen: list[tuple[str, str | None]] = []
+
+    class Recording(StubPipeline):
+        def run_one(self, doc):
+            seen.append((doc.raw, doc.source.published))
+            return super().run_one(doc)
+
+    det = [{"id": "1", "article": "a", "event_type": "ASSAULT", "label": "yes", "text": "هجوم أول"}]
+    coded = [{"id": "c", "text": "هجوم ثان", "plover": "ASSAULT", "date": "20080110"}]
+    evaluate_events(write(tmp_path / "d.jsonl", det), write(tmp_path / "c.jsonl", coded),
+                    pipeline=Recording())  # fmt: skip
+    assert seen == [("هجوم أول", None), ("هجوم ثان", "2008-01-10")]
