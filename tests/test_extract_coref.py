@@ -90,3 +90,18 @@ def test_extract_coref_side_nisba_is_the_country(stages) -> None:
 def test_extract_coref_his_country_is_left_alone(stages) -> None:
     doc = run(stages, "قال العقيد ناصر الحمداني إن بلاده لن تتدخل.")
     assert [m.text for e in doc.entities for m in e.mentions if m.source == "coref"] == []
+
+
+def test_extract_coref_bare_organisation_noun_links_to_the_named_one(stages) -> None:
+    doc = run(stages, "شن التحالف العربي غارات على مواقع في صعدة. وقال التحالف في بيان إن "
+              "الغارات أصابت أهدافها. وأعلنت حركة حماس رفضها. وقالت الحركة إن القرار مرفوض.")  # fmt: skip
+    assert coref_texts(person(doc, "org:saudi_coalition")) == ["التحالف"]
+    assert coref_texts(person(doc, "org:hamas")) == ["الحركة"]
+    assert not any(e.id == "agent:MIL" for e in doc.entities)  # the bare noun is no generic agent
+
+
+def test_extract_coref_described_or_unfitting_organisation_noun_stays_unlinked(stages) -> None:
+    doc = run(stages, "التقى وفد من حزب الله بمسؤولين. وقال الحزب الحاكم إن اللقاء كان إيجابيا.")
+    assert coref_texts(person(doc, "org:hezbollah")) == []
+    nato = run(stages, "اجتمع وزراء حلف شمال الأطلسي. وقالت الحركة إنها ترفض ذلك.")
+    assert coref_texts(person(nato, "org:nato")) == []  # a movement is not an alliance

@@ -32,6 +32,7 @@ BROKEN = [
     ("speech_verbs.tsv", "اختبر\t\tverb\t", []),
     ("name_stopwords.tsv", "\tfunction\t", []),
     ("coref_roles.tsv", "المختبر\t\t", []),
+    ("coref_orgs.tsv", "المختبر\t\t\t", []),
     ("event_cues.tsv", "nope\tاختبار\t\t", EVENT_FILES),
     ("event_detector.tsv", "bias\tnot-a-number\t", []),
     ("event_detector_default.tsv", "no_such_feature\t1.0\t", []),

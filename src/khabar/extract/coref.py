@@ -3,6 +3,8 @@
 - A surname alone («لافروف») refers to the one person of the article with that full name.
 - A bare role noun («وأضاف الوزير», «الرئيس», «المتحدث») refers to the most salient person
   named before it whose office fits (most mentions so far); a tie links nothing.
+- A bare organisation noun («وقال التحالف», «الحركة», «الحلف») refers to the most salient
+  organisation of a fitting kind named before it (`coref_orgs.tsv`); a tie links nothing.
 - «الجانب الروسي» / «الطرف الروسي» refers to Russia.
 Added mentions have source "coref". «بلاده» and «البلاد» are left alone: too often unsure.
 """
@@ -27,6 +29,8 @@ from .entity_link import new_entity
 from .entity_recognize import seed_from_entry
 
 ROLES_FILE = "coref_roles.tsv"
+ORGS_FILE = "coref_orgs.tsv"
+_ADJECTIVE_NEXT = re.compile(r"[ \t]+ال")
 _SIDE = re.compile(r"(?<!\w)(?:[وف]?)(ال(?:جانب|طرف)) ([^\W\d_]+)(?: ([^\W\d_]+))?")
 
 
@@ -42,6 +46,35 @@ class RoleNoun:
             and not any(fnmatch.fnmatchcase(o, p) for p in self.exclude)
             for o in offices
         )
+
+
+@dataclass(frozen=True, slots=True)
+class OrgNoun:
+    phrase: str
+    kinds: frozenset[str]
+    heads: frozenset[str]  # folded first words one of the organisation's names must have
+
+    def fits(self, kind: str | None, names: list[str]) -> bool:
+        if kind not in self.kinds:
+            return False
+        if not self.heads:
+            return True
+        return any(fold_text(name).split()[0] in self.heads for name in names if name.strip())
+
+
+def load_org_nouns(path: Path | None = None) -> PhraseMatcher:
+    """coref_orgs.tsv: organisation noun -> the KB kinds and name heads it may refer to."""
+    nouns = PhraseMatcher()
+    for _, row in read_tsv(
+        path or data_path(ORGS_FILE),
+        ("phrase_ar", "kinds", "heads", "note"),
+        non_empty=("phrase_ar", "kinds"),
+    ):
+        heads = frozenset(fold_text(h) for h in split_list(row["heads"]))
+        noun = OrgNoun(row["phrase_ar"], frozenset(split_list(row["kinds"])), heads)
+        nouns.add(row["phrase_ar"], noun)
+    nouns.build()
+    return nouns
 
 
 def load_role_nouns(path: Path | None = None) -> PhraseMatcher:
@@ -82,6 +115,7 @@ class CorefStage(BaseStage):
         self.kb_dir = kb_dir
         self._lexicon: EntityLexicon | None = None
         self._nouns: PhraseMatcher | None = None
+        self._org_nouns: PhraseMatcher | None = None
         self._terms: dict[str, list[Office]] = {}
 
     def setup(self) -> None:
@@ -92,8 +126,8 @@ class CorefStage(BaseStage):
         self._terms: dict[str, list[Office]] = {}
         for term in self._lexicon.kb.offices:
             self._terms.setdefault(term.person_id, []).append(term)
-        path = directory / ROLES_FILE if directory and (directory / ROLES_FILE).exists() else None
-        self._nouns = load_role_nouns(path)
+        self._nouns = load_role_nouns(_own(directory, ROLES_FILE))
+        self._org_nouns = load_org_nouns(_own(directory, ORGS_FILE))
 
     def __call__(self, doc: Document) -> Document:
         if not doc.text:
@@ -107,6 +141,7 @@ class CorefStage(BaseStage):
             self._surnames(doc, folded, offsets, taken)
         if self.roles and not named_only:
             self._role_nouns(doc, folded, offsets, taken)
+            self._organisation_nouns(doc, folded, offsets, taken)
         if not named_only:
             self._sides(doc, folded, offsets, taken)
         for entity in doc.entities:
@@ -176,6 +211,36 @@ class CorefStage(BaseStage):
             if scores and (len(scores) == 1 or scores[0][0] > scores[1][0]):
                 _add(doc, scores[0][2], offsets, match.start, match.end, taken)
 
+    def _organisation_nouns(
+        self, doc: Document, folded: str, offsets: OffsetMap, taken: bytearray
+    ) -> None:
+        assert self._org_nouns is not None and self._lexicon is not None
+        entries = self._lexicon.kb.entries
+        orgs = [(e, entries[e.id]) for e in doc.entities if e.type == "ORG" and e.id in entries]
+        if not orgs:
+            return
+        for match in self._org_nouns.find(folded):
+            if match.prefix not in ("", "و", "ف"):
+                continue  # «للحركة», «بالتنظيم» may be any movement; the subject form is safer
+            if self._described(folded, match.end) or _ADJECTIVE_NEXT.match(folded, match.end):
+                continue  # «الحزب الحاكم», «التنظيم المتطرف»: described, maybe another one
+            start, end = offsets.span(match.start, match.end)
+            generic = _generic_mention(doc, start, end)
+            if generic is None and not _free(taken, offsets, match.start, match.end):
+                continue
+            noun: OrgNoun = match.payloads[0]
+            scores = []
+            for entity, entry in orgs:
+                before = [m for m in entity.mentions if m.end <= start]
+                if before and noun.fits(entry.kind, entry.aliases_ar):
+                    scores.append((len(before), max(m.start for m in before), entity))
+            scores.sort(key=lambda s: (s[0], s[1]), reverse=True)
+            if scores and (len(scores) == 1 or scores[0][0] > scores[1][0]):
+                if generic is not None:  # «التحالف» the generic military agent: now a known one
+                    generic.mentions = [m for m in generic.mentions if m.start != start]
+                _add(doc, scores[0][2], offsets, match.start, match.end, taken)
+        doc.entities = [e for e in doc.entities if e.mentions]
+
     def _described(self, folded: str, end: int) -> bool:
         """The noun is followed by a nisba or a name: the entity stage's business, not ours."""
         word = re.match(r"[ \t]+([^\W\d_]+)", folded[end : end + 40])
@@ -220,6 +285,23 @@ class CorefStage(BaseStage):
                 entity = new_entity(seed_from_entry(entry))
                 doc.entities.append(entity)
             _add(doc, entity, offsets, start, end, taken)
+
+
+def _generic_mention(doc: Document, start: int, end: int) -> Entity | None:
+    """The countryless agent («التحالف» as any military) whose mention is exactly [start, end)."""
+    for entity in doc.entities:
+        if (
+            entity.kind == "agent"
+            and entity.country is None
+            and any(m.start == start and m.end == end for m in entity.mentions)
+        ):
+            return entity
+    return None
+
+
+def _own(directory: Path | None, name: str) -> Path | None:
+    """A users' own data file in `directory`, if there is one."""
+    return directory / name if directory and (directory / name).exists() else None
 
 
 def _taken(doc: Document) -> bytearray:

@@ -128,6 +128,11 @@ def _coref_roles(d: Path) -> list[str]:
     return _problems(path, lambda: coref.load_role_nouns(path))
 
 
+def _coref_orgs(d: Path) -> list[str]:
+    path = d / coref.ORGS_FILE
+    return _problems(path, lambda: coref.load_org_nouns(path))
+
+
 def _country_groups(d: Path) -> list[str]:
     path, countries = d / "country_groups.tsv", _at(d, "countries.tsv")
     return _problems(path, lambda: load_country_groups(path, countries_path=countries))
@@ -174,6 +179,7 @@ CHECKS: dict[str, Checker] = {
     # entities and coreference
     "name_stopwords.tsv": _name_stopwords,
     "coref_roles.tsv": _coref_roles,
+    "coref_orgs.tsv": _coref_orgs,
     # events: the lexicon is loaded as one, the detector weights file by file
     "plover.tsv": _events,
     "triggers.tsv": _events,
