@@ -256,3 +256,13 @@ def test_extract_entities_hashtag_marks_do_not_split_names(plain: EntityStage) -
     doc = run(plain, "وقال الرئيس الأميركي، دونالد #ترمب، إن بلاده لن تتراجع عن قرارها.", "2018-05-01")
     trump = by_id(doc)["person:donald_trump"]
     assert "دونالد #ترمب" in [m.text for m in trump.mentions]
+
+
+def test_extract_entities_outlet_named_with_a_nisba(plain: EntityStage) -> None:
+    found = by_id(run(plain, "وذكرت صحيفة آراب نيوز السعودية أن الاجتماع سيعقد الأسبوع المقبل."))
+    outlet = found["media:اراب_نيوز"]
+    assert (outlet.name, outlet.country, outlet.sector) == ("آراب نيوز", "SAU", "JRN")
+    assert [m.text for m in outlet.mentions] == ["صحيفة آراب نيوز السعودية"]
+    paper = by_id(run(plain, "ونقلت صحيفة الوطن السورية عن مصدر أن الجيش تقدم."))["org:al_watan"]
+    assert paper.country == "SYR"  # the KB's several «الوطن» papers: the nisba decides
+    assert not any(e.startswith("media:") for e in by_id(run(plain, "قرأ صحيفة اليوم ثم خرج.")))

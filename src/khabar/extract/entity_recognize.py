@@ -16,12 +16,11 @@ from ..kb.schema import SECTORS
 from ..text.matcher import Match
 from ..text.normalize import fold_text
 from .entity_lexicon import Cue, EntityLexicon, held_on
+from .entity_outlets import find_outlets
 from .entity_scan import Name, Scanner, Word
 
 _GAP_BEFORE_ROLE = re.compile(r"[ \t]*[،,]?[ \t]*")
 COUNTERPART = "counterpart"  # roles.tsv office of «نظيره»: the office named before it
-# a short title in quotation marks: «الشرق الأوسط», "الجزيرة"
-_QUOTED_TITLE = re.compile(r"[«\"“]([^«»\"“”\n]{3,40})[»\"”]")
 _CUE_ORDER = ("entry", "capital", "role", "institution", "agent", "title", "given")
 _ATTACHED = ("التابعه", "التابع", "التابعين", "التابعون")  # «القوات التابعة للناتو»
 
@@ -103,7 +102,7 @@ class Recognizer:
 
     def run(self) -> list[Found]:
         done = 0  # folded offset up to which the text is consumed
-        outlets = self._quoted_outlets()
+        outlets = self._outlets()
         for match in self.matches:
             if match.start < done:
                 continue
@@ -120,20 +119,24 @@ class Recognizer:
             self.found.sort(key=lambda found: found.start)
         return self.found
 
-    def _quoted_outlets(self) -> dict[int, int]:
-        """Media outlets named by their bare title in quotation marks, found first; returns
-        every folded offset inside one -> its end, so dictionary matches there are skipped."""
-        text = self.scan.text
+    def _outlets(self) -> dict[int, int]:
+        """News outlets (`entity_outlets`), found first; returns every folded offset inside
+        one -> its end, so dictionary matches there are skipped."""
         covered: dict[int, int] = {}
-        if "«" not in text and '"' not in text and "“" not in text:
-            return covered
-        for quoted in _QUOTED_TITLE.finditer(text):
-            ident = self.lexicon.quoted_media.get(" ".join(quoted.group(1).split()))
-            if ident is None:
+        for outlet in find_outlets(self.scan.text, self.lexicon):
+            if outlet.start in covered:
                 continue
-            start, end = quoted.span(1)
-            self.found.append(Found(start, end, seed_from_entry(self.kb.entries[ident]), "gazetteer"))
-            covered.update(dict.fromkeys(range(start, end), end))
+            if outlet.entry is not None:
+                seed = seed_from_entry(self.kb.entries[outlet.entry])
+                if seed.country is None:  # «الوطن السورية»: one of several papers of that name
+                    seed = replace(seed, country=outlet.country)
+            else:
+                name = self.scan.original(outlet.start, outlet.end)
+                title = name.split(" ", 1)[1].rsplit(" ", 1)[0]  # without head and nisba
+                ident = "media:" + "_".join(outlet.name.split())
+                seed = Seed(ident, title, title, "ORG", outlet.country, "JRN", "media")
+            self.found.append(Found(outlet.start, outlet.end, seed, "pattern"))
+            covered.update(dict.fromkeys(range(outlet.start, outlet.end), outlet.end))
         return covered
 
     def _handle(self, kind: str, match: Match, cues: list[Cue]) -> int | None:
