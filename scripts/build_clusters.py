@@ -2,6 +2,7 @@
 
     python scripts/build_clusters.py CORPUS.jsonl[.gz] [--vocab 100000] [--contexts 5000]
                                      [--dim 100] [--k 64,256,1024]
+                                     [--view=-2,-1:256,1024 --view=1,2:256,1024]
                                      [--out src/khabar/models/word_clusters.tsv]
 
 Words are folded (`fold_text`) and split on non-word characters, as the tagger sees them.
@@ -10,7 +11,10 @@ Each of the `--vocab` most frequent words is described by its left and right nei
 PMI, reduced by a randomised SVD and grouped by spherical k-means at several granularities.
 Words used the same way (given names, towns, ministries…) land in the same cluster, so the
 tagger generalises to names it never saw in training. Needs numpy and scipy; a few minutes
-on one core for ~60k articles. The output is one line per word, most frequent first:
+on one core for ~60k articles. Each `--view` clusters the words again by their left-only or
+right-only contexts: what comes before a name (titles, verbs) and what follows it (nisba,
+apposition) are different evidence, and the extra columns add about one F1 point on held-out
+ANERcorp. The output is one line per word, most frequent first:
 word<TAB>cluster id per granularity.
 """
 
@@ -108,7 +112,10 @@ def randomized_svd(matrix: sparse.csr_matrix, dim: int, seed: int = 0) -> np.nda
 
 def spherical_kmeans(x: np.ndarray, k: int, iterations: int, seed: int = 0) -> np.ndarray:
     rng = np.random.default_rng(seed)
-    centers = x[rng.choice(len(x), size=k, replace=False)].copy()
+    # a word with no context inside the window has a zero vector: never a seed, or the
+    # normalised center would be NaN and swallow every word
+    seeds = np.flatnonzero(np.linalg.norm(x, axis=1) > 0)
+    centers = x[rng.choice(seeds, size=k, replace=False)].copy()
     labels = np.zeros(len(x), dtype=np.int64)
     for _ in range(iterations):
         for lo in range(0, len(x), 20000):
@@ -116,9 +123,39 @@ def spherical_kmeans(x: np.ndarray, k: int, iterations: int, seed: int = 0) -> n
         sums = np.zeros_like(centers)
         np.add.at(sums, labels, x)
         empty = np.linalg.norm(sums, axis=1) == 0
-        sums[empty] = x[rng.choice(len(x), size=int(empty.sum()), replace=False)]
+        sums[empty] = x[rng.choice(seeds, size=int(empty.sum()), replace=False)]
         centers = sums / np.linalg.norm(sums, axis=1, keepdims=True)
     return labels
+
+
+def _parse_view(spec: str) -> tuple[str, str]:
+    offsets, _, ks = spec.partition(":")
+    if not offsets or not ks:
+        raise SystemExit(f"--view {spec!r}: expected OFFSETS:K,K such as -2,-1:256,1024")
+    return offsets, ks
+
+
+def view_columns(
+    docs: list[list[str]],
+    vocab: dict[str, int],
+    contexts: dict[str, int],
+    offsets: str,
+    ks: str,
+    args: argparse.Namespace,
+    started: float,
+) -> list[np.ndarray]:
+    """Cluster ids of every vocabulary word, one array per k, from the contexts at `offsets`."""
+    window = tuple(int(v) for v in offsets.split(","))
+    matrix = ppmi(cooccurrence(docs, vocab, contexts, window))
+    log(f"[{offsets}] PPMI matrix {matrix.shape}, {matrix.nnz} non-zeros", started)
+    vectors = randomized_svd(matrix, args.dim).astype(np.float32)
+    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+    log(f"[{offsets}] SVD done", started)
+    columns = []
+    for k in [int(v) for v in ks.split(",")]:
+        columns.append(spherical_kmeans(vectors, k, args.iterations))
+        log(f"[{offsets}] k-means k={k} done", started)
+    return columns
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -132,6 +169,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--min-count", type=int, default=3)
     ap.add_argument("--limit", type=int, help="read only the first N articles")
     ap.add_argument("--offsets", default="-2,-1,1,2", help="context positions, e.g. -1 or 1,2")
+    ap.add_argument(
+        "--view",
+        action="append",
+        default=[],
+        metavar="OFFSETS:K,K",
+        help="more columns from other context positions, e.g. --view=-2,-1:256,1024",
+    )
     ap.add_argument("--out", type=Path, default=Path("src/khabar/models/word_clusters.tsv"))
     args = ap.parse_args(argv)
     started = time.time()
@@ -144,24 +188,23 @@ def main(argv: list[str] | None = None) -> int:
     frequent = [w for w, c in counts.most_common(args.vocab) if c >= args.min_count]
     vocab = {w: i for i, w in enumerate(frequent)}
     contexts = {w: i for i, w in enumerate(frequent[: args.contexts])}
-    offsets = tuple(int(v) for v in args.offsets.split(","))
-    matrix = ppmi(cooccurrence(docs, vocab, contexts, offsets))
+    views = [(args.offsets, args.k), *(_parse_view(v) for v in args.view)]
+    columns: list[np.ndarray] = []
+    names: list[str] = []
+    for n, (offsets, ks) in enumerate(views):
+        columns += view_columns(docs, vocab, contexts, offsets, ks, args, started)
+        # the first view keeps its historical column names (k64 …); others say their window
+        names += [f"k{k}" if n == 0 else f"k{k}[{offsets}]" for k in ks.split(",")]
     del docs
-    log(f"PPMI matrix {matrix.shape}, {matrix.nnz} non-zeros", started)
-    vectors = randomized_svd(matrix, args.dim).astype(np.float32)
-    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
-    log("SVD done", started)
-    columns = []
-    for k in [int(v) for v in args.k.split(",")]:
-        columns.append(spherical_kmeans(vectors, k, args.iterations))
-        log(f"k-means k={k} done", started)
     args.out.parent.mkdir(parents=True, exist_ok=True)
+    extra = "".join(f" --view={o}:{k}" for o, k in views[1:])
     with args.out.open("w", encoding="utf-8") as out:
         out.write(
             f"# word clusters: scripts/build_clusters.py {args.corpus.name} --vocab {args.vocab} "
-            f"--contexts {args.contexts} --dim {args.dim} --k {args.k}\n"
+            f"--contexts {args.contexts} --dim {args.dim} --offsets={args.offsets} --k {args.k}"
+            f"{extra}\n"
         )
-        out.write("word\t" + "\t".join(f"k{k}" for k in args.k.split(",")) + "\n")
+        out.write("word\t" + "\t".join(names) + "\n")
         for i, word in enumerate(frequent):
             out.write(word + "\t" + "\t".join(str(int(c[i])) for c in columns) + "\n")
     log(f"wrote {len(frequent)} words to {args.out}", started)
