@@ -266,3 +266,11 @@ def test_extract_entities_outlet_named_with_a_nisba(plain: EntityStage) -> None:
     paper = by_id(run(plain, "ونقلت صحيفة الوطن السورية عن مصدر أن الجيش تقدم."))["org:al_watan"]
     assert paper.country == "SYR"  # the KB's several «الوطن» papers: the nisba decides
     assert not any(e.startswith("media:") for e in by_id(run(plain, "قرأ صحيفة اليوم ثم خرج.")))
+
+
+def test_extract_entities_known_person_keeps_its_link_when_the_tagger_redraws_it() -> None:
+    stage = EntityStage()
+    doc = run(stage, "قال وزير الخارجية التركي مولود تشاوش أوغلو الاثنين إن بلاده مستعدة للحوار.",
+              "2018-05-01")  # fmt: skip
+    person = by_id(doc)["person:mevlut_cavusoglu"]
+    assert "مولود تشاوش أوغلو" in [m.text for m in person.mentions]

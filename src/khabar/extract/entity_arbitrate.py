@@ -62,8 +62,11 @@ def _guessed_person(item: Located) -> bool:
 
 def _renamed(text: str, item: Located, start: int, end: int, given: AbstractSet[str]) -> Located:
     """The guessed person with the tagger's boundaries; the seed object is shared with the
-    role mention that introduced the person, so it is renamed in place."""
+    role mention that introduced the person, so it is renamed in place. A name the KB knows
+    («مولود تشاوش أوغلو», whose end is a known form) keeps its link and the longer of the two spans."""
     start = strip_conjunction(text, start, end, given)
+    if item.seed.id.startswith("person:"):
+        return replace(item, start=min(start, item.start), end=max(end, item.end))
     name = " ".join(text[start:end].split())
     seed = item.seed
     seed.id = "per:" + " ".join(fold_text(name).split())
