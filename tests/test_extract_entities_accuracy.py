@@ -274,3 +274,8 @@ def test_extract_entities_known_person_keeps_its_link_when_the_tagger_redraws_it
               "2018-05-01")  # fmt: skip
     person = by_id(doc)["person:mevlut_cavusoglu"]
     assert "مولود تشاوش أوغلو" in [m.text for m in person.mentions]
+
+
+def test_extract_entities_output_keeps_actors_and_places_not_the_taggers_misc() -> None:
+    doc = run(EntityStage(), "ارتفع سعر الدولار واليورو أمام الريال بعد قرار البنك المركزي السعودي.")
+    assert {e.type for e in doc.entities} <= {"PER", "ORG", "LOC"}

@@ -42,6 +42,8 @@ def assemble(text: str, located: list[Located], *, named_only: bool = False) -> 
         seed = item.seed
         if named_only and (seed.kind in NOT_NAMED or item.source == "role"):
             continue
+        if seed.type == "MISC" and not named_only:
+            continue  # the tagger's MISC (currencies, religions, events…) is no actor or place
         key = (seed.id, item.start, item.end)
         if key in seen or item.end <= item.start:
             continue
@@ -94,8 +96,8 @@ def merge_model_spans(
             _maybe_extend(text, overlapping, start, end, kind, added)
             continue
         start = strip_clitic(text, start, end, known_forms)
-        if end - start < 2:
-            continue
+        if sum(char.isalpha() for char in text[start:end]) < 3:
+            continue  # «سي», «إس»: pieces of spelled-out Latin letters, not names
         folded = " ".join(fold_text(text[start:end]).split())
         seed = Seed(f"ner:{kind}:{folded}", text[start:end], text[start:end], kind, kind=None)
         if nisba is not None and kind == "ORG" and " " in folded:
