@@ -4,7 +4,9 @@
         --limit 5000 --stages clean,metadata,sentences --workers 1,2
 
 The first N articles are copied to a temporary plain JSONL file first, so the figures are
-for the pipeline (read + stages), not for gzip. MB are megabytes of article text.
+for the pipeline (read + stages), not for gzip. MB are megabytes of article text. Besides wall
+time, each run prints the CPU time the shards took wherever they ran (reading, stages,
+serialising; not set-up): MB per CPU-second is the per-core rate even on a busy machine.
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ def measure(path: Path, stages: list[str], engine_name: str, workers: int) -> di
         "docs_per_s": counts["documents"] / seconds,
         "mb_per_s": megabytes / seconds,
         "mb": megabytes,
+        "cpu_s": report.worker_cpu_seconds,
         "worker_rss_mb": report.worker_peak_rss_kb / 1024,
     }
 
@@ -81,6 +84,8 @@ def main() -> None:
                 f"{args.engine} workers={workers}: {result['documents']} docs, {result['failures']} failed, "
                 f"{result['seconds']:.1f} s, {result['docs_per_s']:.0f} docs/s, "
                 f"{result['mb_per_s']:.2f} MB/s of text ({result['mb_per_s'] / workers:.2f} per worker); "
+                f"shards took {result['cpu_s']:.1f} CPU s = {result['mb'] / result['cpu_s']:.2f} MB "
+                "per CPU-second; "
                 f"peak RSS main {own:.0f} MB, largest worker {result['worker_rss_mb']:.0f} MB"
             )
 

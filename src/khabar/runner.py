@@ -25,6 +25,7 @@ class BatchReport:
     seconds: float = 0.0
     input_bytes: int = 0
     worker_peak_rss_kb: int = 0
+    worker_cpu_seconds: float = 0.0  # summed over shards, wherever they ran
 
     @property
     def failed(self) -> int:
@@ -76,6 +77,7 @@ def run_batch(
         report.stats.merge(result.stats)
         report.input_bytes += result.shard.size
         report.worker_peak_rss_kb = max(report.worker_peak_rss_kb, result.worker_peak_rss_kb)
+        report.worker_cpu_seconds += result.cpu_seconds
         if on_shard:
             on_shard(result.stats.documents, sum(result.stats.failures.values()), result.shard.size)
     flush_planning_failures()
