@@ -131,6 +131,11 @@ def _entry_forms(row: dict[str, str]) -> list[tuple[str, bool, bool]]:
     """(form, passive, verbal) triples of one lexicon row."""
     tail = f" {row['tail']}" if row["tail"] else ""
     paradigm = verb_forms(row["perfect"], row["imperfect"])
+    # a listed passive spelt like the first person imperfect («أصيب»: "was hit", rarely
+    # "I hit" in news) is read as the passive; «قتل», «يقتل» stay ambiguous
+    first_person = {"أ" + row["imperfect"]} if row["imperfect"] else set()
+    listed_passive = {f.rstrip("*") for f in split_list(row["forms"]) if f.endswith("*")}
+    paradigm = [f for f in paradigm if not (f in first_person and f in listed_passive)]
     generated = [(f + tail, False, True) for f in paradigm]
     for form in split_list(row["forms"]):
         passive = form.endswith("*")

@@ -68,6 +68,7 @@ _SPEAKER = re.compile(
     r"افادت|ذكر|ذكرت|أكد|أكدت|اكد|اكدت)\s+(?:\S+\s+)?$"
 )
 _UNDERGONE_LEMMAS = frozenset({"انفجر", "انفجار"})
+_DEVICE = "explosives"  # the mode of bomb nouns («عبوة ناسفة», «سيارة مفخخة»)
 _ATTACKERS = frozenset({"UAF", "REB", "CRM", "INS"})
 # what a protest is against: «احتجاجا على», «تنديدا ب», «ضد», «معادية ل», «الموت ل» (+ a
 # noun such as «زيارة», «قرار» before the name: `_protested_against` allows a few letters)
@@ -338,8 +339,8 @@ def _undergone(cand: Candidate, passive: bool) -> bool:
     """Triggers that name what the victims underwent, not what someone did: an explosion,
     a passive («أصيب», «قتل 28 شخصا»), a death or wound noun («مقتل», «إصابة»)."""
     entry = cand.entry
-    if fold_word(entry.lemma) in _UNDERGONE_LEMMAS:
-        return True
+    if fold_word(entry.lemma) in _UNDERGONE_LEMMAS or entry.mode == _DEVICE:
+        return True  # an explosion or a bomb («عبوة ناسفة»): no one in the actor slot set it
     return passive or (
         not cand.verbal and entry.genitive == "recipient" and entry.mode != "targeted"
     )
