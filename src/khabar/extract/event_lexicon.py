@@ -26,7 +26,7 @@ PLOVER_TYPES = (
 POS_VALUES = frozenset({"verb", "noun", "mwe"})
 CUE_KINDS = frozenset(
     {"negation", "future", "hypothetical", "legal", "generic", "history", "report", "casualty",
-     "block", "context", "mode", "agent"}
+     "block", "context", "mode", "agent", "sense"}
 )  # fmt: skip
 GENITIVE_ROLES = frozenset({"", "actor", "recipient"})
 IMPERFECT_PREFIXES = ("ي", "ت", "ن", "أ")
@@ -236,6 +236,8 @@ def load_cues(path: Path) -> dict[str, list[Cue]]:
             raise KnowledgeBaseError(f"{path}:{number}: unknown cue kind {row['kind']!r}")
         if row["kind"] in ("mode", "agent", "context") and not row["value"]:
             raise KnowledgeBaseError(f"{path}:{number}: a {row['kind']} cue needs a value")
+        if row["kind"] == "sense" and row["value"] not in PLOVER_TYPES:
+            raise KnowledgeBaseError(f"{path}:{number}: a sense cue needs a PLOVER type")
         cue = Cue(row["kind"], row["value"])
         if cue not in cues.setdefault(row["cue"], []):
             cues[row["cue"]].append(cue)

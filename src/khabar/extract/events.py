@@ -73,6 +73,7 @@ _COUNT_BEFORE = re.compile(r"[\d٠-٩]\s*$")
 # a preposition as the word before: what follows is a noun («إلى منع», «على قتل»)
 _PREP_BEFORE = re.compile(r"(?<!\S)(?:إلى|الى|على|عن|من|في)\s+$")
 CLASH_SCORE = 0.6
+SENSE_WINDOW = 5  # words after a trigger in which a `sense` cue changes its meaning
 _ARMED = frozenset({"MIL", "REB", "UAF", "COP", "SPY", "INS"})
 _MODAL = frozenset({"negation", "future", "hypothetical"})
 _NAME_KINDS_KEEP = frozenset({"agent", "role"})
@@ -292,6 +293,8 @@ class _SentenceCoder:
             for cand in _readings(hit, governed, self.model.types):
                 if cand.entry.requires and not self._required(cand):
                     continue
+                if cand.entry.type not in self.model.types and self._other_sense(cand):
+                    continue
                 if counted and cand.entry.type not in self.model.types:
                     continue  # «قبلت منها 839 طلبا»: things counted, not an act
                 types_seen[cand.entry.type] = types_seen.get(cand.entry.type, 0) + 1
@@ -367,6 +370,15 @@ class _SentenceCoder:
         end = self.words.ahead(cand.hit.end, 8, clause[1])
         words = fold_text(self.doc.text[cand.hit.end : end]).split()
         return any(_satisfies(word, req) for word in words for req in cand.entry.requires)
+
+    def _other_sense(self, cand: Candidate) -> bool:
+        """A `sense` cue a few words on gives the trigger another sense: «خطوة تهدد أمن
+        زبائننا» endangers, «طلبت منه التعليق» asks for comment, «مذكرة توقيف» is a warrant."""
+        hit, kind = cand.hit, cand.entry.type
+        end = self.words.ahead(hit.end, SENSE_WINDOW, self.clause(hit.start)[1])
+        return any(
+            c.kind == "sense" and c.value == kind and hit.end <= c.start < end for c in self.cues
+        )
 
     def roles(self, cand: Candidate) -> Roles:
         return self.finder.roles(cand, self.clause(cand.hit.start), self.parts)
@@ -526,18 +538,20 @@ def _satisfies(word: str, required: str) -> bool:
 def _first_mentions(found: list[tuple[Event, Candidate]]) -> list[tuple[Event, Candidate]]:
     """«وتأتي هذه الزيارة …», «ويهدف الاتفاق إلى …»: a definite noun trigger of a type and
     lemma already coded earlier in the article refers back to that event; it is no new one
-    (nor is a visit or meeting noun with no actor: «وصل إلى بكين في زيارة لمدة يومين»)."""
+    (nor is a visit or meeting noun with no actor after any encounter: «استقبل شي كيم» …
+    «وهي ثالث زيارة له إلى الصين»)."""
     seen: set[tuple[str, str]] = set()
     kept = []
     for event, cand in found:
         key = (cand.entry.type, cand.entry.lemma)
-        if key in seen and not cand.verbal:
-            # «في زيارة لمدة يومين» after «زار كيم بكين»: an indefinite visit or meeting
-            # noun with no actor of its own names the same encounter
+        if not cand.verbal:
+            # «في زيارة لمدة يومين» after «استقبل شي كيم»: a visit or meeting noun with no
+            # actor of its own names an encounter already coded, whatever its word
             again = cand.entry.type == "CONSULT" and not cand.actor_ids
-            if definite(cand.hit) or again:
+            if (key in seen and definite(cand.hit)) or (again and ("CONSULT", "") in seen):
                 continue
         seen.add(key)
+        seen.add((cand.entry.type, ""))
         kept.append((event, cand))
     return kept
 
@@ -557,7 +571,10 @@ def _not_governed(text: str, found: list[tuple[Event, Candidate]]) -> list[tuple
     kept = []
     for event, cand in found:
         start = event.trigger.start if event.trigger else -1
-        governed = not cand.verbal and any(
+        # «رفضت إسرائيل طلب الأمين العام»: a form that reads as a verb too («طلب») is the
+        # noun here when no «و»/«ف» opens a new clause before it
+        nominal = not cand.verbal or not cand.hit.prefix.startswith(("و", "ف"))
+        governed = nominal and any(
             h.end <= start and start - h.end < 16 and _GAP.match(text[h.end : cand.hit.word_start])
             for h in heads
         )
