@@ -19,7 +19,7 @@ from .entity_lexicon import EntityLexicon
 # a short title in quotation marks: «الشرق الأوسط», "الجزيرة"
 _QUOTED_TITLE = re.compile(r"[«\"“]([^«»\"“”\n]{3,40})[»\"”]")
 # «وقناة» is also a canal («قناة السويس»): only heads that name nothing else
-_HEAD = re.compile(r"(?<!\w)(?:[وف]?(?:ب|ل|لـ)?)(صحيفه|جريده|مجله|وكاله انباء) ")
+_HEAD = re.compile(r"(?<!\w)(?:[وف]?[بل]?)(صحيفه|جريده|مجله|وكاله انباء) ")
 _WORD = re.compile(r"[^\W\d_]+")
 _MAX_NAME_WORDS = 4
 
