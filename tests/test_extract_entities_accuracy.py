@@ -279,3 +279,10 @@ def test_extract_entities_known_person_keeps_its_link_when_the_tagger_redraws_it
 def test_extract_entities_output_keeps_actors_and_places_not_the_taggers_misc() -> None:
     doc = run(EntityStage(), "ارتفع سعر الدولار واليورو أمام الريال بعد قرار البنك المركزي السعودي.")
     assert {e.type for e in doc.entities} <= {"PER", "ORG", "LOC"}
+
+
+def test_extract_entities_east_asian_family_name_alone_links_by_date() -> None:
+    stage = EntityStage()
+    text = "وقال كيم إن بلاده لن تتخلى عن برنامجها النووي."
+    assert "person:kim_jong_un" in by_id(run(stage, text, "2018-06-12"))
+    assert "person:kim_jong_il" in by_id(run(stage, text, "2005-06-12"))

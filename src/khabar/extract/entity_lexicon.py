@@ -168,20 +168,28 @@ def _add_entries(lexicon: EntityLexicon) -> None:
 _MEDIA_HEADS = re.compile(r"^(?:صحيفه|جريده|قناه|مجله|موقع|شبكه|اذاعه|تلفزيون) ")
 
 
+# where the family name comes first, also in Arabic transcription («كيم جونغ أون» → «كيم»)
+_FAMILY_NAME_FIRST = frozenset({"PRK", "KOR", "CHN", "TWN", "VNM"})
+
+
 def _add_surnames(lexicon: EntityLexicon) -> None:
-    """The last word of known people's multiword names, unless it is a word of its own."""
+    """The family name of known people's multiword names (the last word, the first in East
+    Asian names), unless it is a word of its own."""
     kb = lexicon.kb
     for entry in kb.entries.values():
         if entry.type != "PER":
             continue
+        first = entry.country in _FAMILY_NAME_FIRST
         for alias in entry.aliases_ar:
             words = _key(alias).split()
-            last = words[-1] if len(words) > 1 else ""
-            if len(last) < 3 or last in kb.given_names or lexicon.is_stop(last):
+            family = (words[0] if first else words[-1]) if len(words) > 1 else ""
+            if len(family) < 3 or lexicon.is_stop(family):
                 continue
-            if last in lexicon.common or lexicon.nisba_country(last) or last in lexicon.forms:
+            if family in kb.given_names and not first:  # «كيم» is a Western given name too
                 continue
-            lexicon.surnames.setdefault(last, set()).add(entry.id)
+            if family in lexicon.common or lexicon.nisba_country(family) or family in lexicon.forms:
+                continue
+            lexicon.surnames.setdefault(family, set()).add(entry.id)
 
 
 def _add_with_construct(
