@@ -161,3 +161,14 @@ def test_dates_seed_through_the_pipeline() -> None:
     assert values["11 أيلول/سبتمبر"] == "2021-09-11"
     assert values["عام 2001"] == "2001"
     assert values["منذ أكثر من 18 عامًا"] == "P18Y" and values["في غضون 14 شهرا"] == "P14M"
+
+
+def test_dates_words_inside_a_name_are_not_dates() -> None:
+    from khabar.doc import Document
+    from khabar.registry import build_pipeline
+
+    pipeline = build_pipeline(["clean", "metadata", "sentences", "entities", "dates"])
+    doc = Document(id="t", raw="وذكرت صحيفة الغد الأردنية أن الوزير سيصل غدا إلى بيروت.")
+    doc.source.published = "2021-07-02"
+    doc = pipeline.run_one(doc).document
+    assert [(d.text, d.value) for d in doc.dates] == [("غدا", "2021-07-03")]

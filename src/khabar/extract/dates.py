@@ -52,7 +52,7 @@ class DateStage(BaseStage):
         self.setup()
         published = parse_iso_date(doc.source.published or "")
         pub = date.fromisoformat(published) if published else None
-        doc.dates = self.find(doc.text, pub)
+        doc.dates = _outside_names(self.find(doc.text, pub), doc)
         return doc
 
     def find(self, text: str, published: date | None) -> list[DateMention]:
@@ -68,6 +68,20 @@ class DateStage(BaseStage):
             _to_original(mention, text, mapping)
             out.append(mention)
         return out
+
+
+def _outside_names(dates: list[DateMention], doc: Document) -> list[DateMention]:
+    """Dates that are not words of a name: «صحيفة الغد», «قناة اليوم», «مدينة 6 أكتوبر»."""
+    names = [
+        (m.start, m.end)
+        for entity in doc.entities
+        if entity.type in ("ORG", "LOC")
+        for m in entity.mentions
+        if m.end - m.start > 0
+    ]
+    if not names:
+        return dates
+    return [d for d in dates if not any(s <= d.start and d.end <= e for s, e in names)]
 
 
 def _to_original(mention: DateMention, text: str, mapping: OffsetMap) -> None:
