@@ -110,3 +110,12 @@ def test_kb_checks_cli_lists_every_file(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert f"temporal.tsv:{line}: unknown kind 'nope'" in result.output
     assert "temporal.tsv" in result.stdout
+
+
+def test_kb_checks_a_partial_user_directory_uses_the_shipped_companions(tmp_path: Path) -> None:
+    shutil.copy(DATA_DIR / "people.tsv", tmp_path / "people.tsv")
+    assert check_data(tmp_path).problems == []
+    line = _append(tmp_path / "people.tsv", "person:test_x\tTest X\tتست إكس\t\tXXX\tGOV\t\t")
+    assert check_data(tmp_path).problems == [
+        f"{tmp_path / 'people.tsv'}:{line}: unknown country code 'XXX'"
+    ]

@@ -14,6 +14,7 @@ the shipped one, as the loaders do.
 from __future__ import annotations
 
 import csv
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -201,12 +202,26 @@ def check_data(data_dir: Path | None = None) -> CheckReport:
     present = sorted(p.name for p in directory.iterdir() if p.suffix in DATA_SUFFIXES)
     report = CheckReport(rows={name: _count_rows(directory / name) for name in present})
     problems = [f"{directory / n}: no checker for {n}" for n in present if n not in CHECKS]
-    if directory.resolve() == DATA_DIR.resolve():
+    shipped = directory.resolve() == DATA_DIR.resolve()
+    if shipped:
         problems += [f"{directory / n}: missing knowledge file" for n in CHECKS if n not in present]
-    for checker in dict.fromkeys(CHECKS[n] for n in CHECKS if n in present):
-        problems += checker(directory)
+    with tempfile.TemporaryDirectory() as scratch:
+        # the user's files over links to the shipped ones: a loader reading a companion file
+        # finds it, and problems are reported under the path the user knows
+        checked = directory if shipped else _overlay(directory, present, Path(scratch))
+        for checker in dict.fromkeys(CHECKS[n] for n in CHECKS if n in present):
+            problems += [p.replace(str(checked), str(directory)) for p in checker(checked)]
     report.problems = list(dict.fromkeys(problems))  # a shared companion file reports once
     return report
+
+
+def _overlay(directory: Path, present: list[str], scratch: Path) -> Path:
+    for shipped in DATA_DIR.iterdir():
+        if shipped.name not in present:
+            (scratch / shipped.name).symlink_to(shipped.resolve())
+    for name in present:
+        (scratch / name).symlink_to((directory / name).resolve())
+    return scratch
 
 
 def _count_rows(path: Path) -> int | None:
