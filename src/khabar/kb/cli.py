@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -36,8 +37,9 @@ def check(data_dir: DataDir = None) -> None:
     for name, rows in report.rows.items():
         typer.echo(f"{name:<28}{'-' if rows is None else rows:>7}")
     if not report.problems:
-        if all(name in report.rows for name in FILES):  # a partial directory has no whole KB
-            _print_summary(load_kb(directory))
+        if any(name in FILES for name in report.rows):
+            with contextlib.suppress(KnowledgeBaseError):  # a partial directory: no whole KB
+                _print_summary(load_kb(directory))
         typer.echo("kb check: no problems")
         return
     for problem in report.problems:
