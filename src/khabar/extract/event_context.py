@@ -30,10 +30,25 @@ _SUFFIXES = ("تين", "تان", "هما", "ات", "ون", "ين", "ان", "وا
 fold_word = functools.lru_cache(maxsize=65536)(fold_text)  # words repeat: fold each once
 
 
-@functools.lru_cache(maxsize=65536)
-def _token_forms(token: str) -> tuple[str, str]:
-    word = _number(token) if token.isdigit() else norm_word(fold_text(token))
-    return word, stem(word)
+# token -> (normalised word, stem): words repeat across sentences and articles
+_FORMS: dict[str, tuple[str, str]] = {}
+_FORMS_LIMIT = 200_000
+
+
+def _token_forms(tokens: list[str]) -> list[tuple[str, str]]:
+    """The forms of tokens; those not seen before are folded in one call (folding is per
+    character and keeps newlines, which tokens never hold)."""
+    forms = _FORMS
+    missing = set(tokens).difference(forms)
+    if missing:
+        if len(forms) > _FORMS_LIMIT:
+            forms.clear()
+            missing = set(tokens)
+        ordered = list(missing)
+        for token, folded in zip(ordered, fold_text("\n".join(ordered)).split("\n"), strict=True):
+            word = _number(token) if token.isdigit() else norm_word(folded)
+            forms[token] = (word, stem(word))
+    return list(map(forms.__getitem__, tokens))
 
 
 def norm_word(word: str) -> str:
@@ -51,7 +66,7 @@ class SentenceWords:
 
     def __init__(self, text: str, start: int, end: int):
         self.starts, _, tokens = match_bounds(_TOKEN, text, start, end)
-        forms = list(map(_token_forms, tokens))
+        forms = _token_forms(tokens)
         self.words: list[str] = list(map(itemgetter(0), forms))
         self.stems: list[str] = list(map(itemgetter(1), forms))
         self.bag = frozenset(self.words) | frozenset(self.stems)

@@ -96,17 +96,25 @@ class CountryFiller:
                 self._known.clear()
                 self._seen.clear()
                 new = words
-            lookup = self.lookup
-            for word in new:
-                country = self._known[word] = lookup(word)
+            # folding is per character and keeps newlines (words hold none): one call
+            # folds every new word, instead of one call per word
+            ordered = list(new)
+            lookup = self._lookup_folded
+            known, found = self._known, self._found
+            for word, folded in zip(
+                ordered, fold_text("\n".join(ordered)).split("\n"), strict=True
+            ):
+                country = known[word] = lookup(folded)
                 if country is not None:
-                    self._found[word] = country
+                    found[word] = country
             self._seen |= new
         found = self._found
         return {w: found[w] for w in words & found.keys()}
 
     def lookup(self, word: str) -> str | None:
-        folded = fold_word(word)
+        return self._lookup_folded(fold_word(word))
+
+    def _lookup_folded(self, folded: str) -> str | None:
         for form in (folded, folded.removeprefix("و")):
             country = self.nisba.get(form)
             if country is None and form.endswith("يا"):

@@ -25,10 +25,14 @@ _PLUPERFECT = re.compile(r"(?:^|\s)و?(?:كان|كانت|كانوا)\s+(?:\S+\s+
 _FEAR = re.compile(
     r"مخاوف|تخوف|خشية|يخشى|تحذير|حذر|تهديد|محتمل|احتمال|استعداد|تستعد|يستعد|لمنع|منع وقوع"
 )
+_FEAR_WORDS = tuple(_FEAR.pattern.split("|"))
 _ATTRIBUTED = re.compile(
     r"(?:^|\s)و?(?:قال|قالت|أعلن|أعلنت|اعلن|اعلنت|أفاد|أفادت|افاد|افادت|ذكر|ذكرت|أكد|أكدت|اكد|"
     r"اكدت|أوضح|أوضحت|صرح)|مصادر|مصدر|شهود"
 )
+# every match of `_ATTRIBUTED` holds one of these: without one the search is skipped
+_ATTRIBUTED_WORDS = ("قال", "أعلن", "اعلن", "أفاد", "افاد", "ذكر", "أكد", "اكد", "أوضح", "صرح",
+                     "مصادر", "مصدر", "شهود")  # fmt: skip
 _LIGHT_VERB = re.compile(
     r"(?:^|\s)[وف]?(?:شن|شنت|شنوا|يشن|تشن|نفذ|نفذت|نفذوا|ينفذ|تنفذ|بتنفيذ|قام|قامت|قاموا|وقع|وقعت|"
     r"اندلع|اندلعت|تعرض|تعرضت|تعرضوا|استهدف|استهدفت|أسفر|اسفر|جرح|أصيب|اصيب|تجدد|تجددت|"
@@ -74,11 +78,18 @@ _PREPOSITIONS = frozenset(
 def sentence_frames(text: str, sentence: tuple[int, int]) -> dict[str, float]:
     """The frames that hold for every trigger of the sentence."""
     start, end = sentence
+    span = text[start:end]
+    # substring tests first: a year holds «19» or «20», and `_FEAR` is plain words (no
+    # anchors), so that one of them occurs in the sentence is exactly a match
+    year = ("19" in span or "20" in span) and _YEAR.search(text, start, end) is not None
     return {
-        "year": float(bool(_YEAR.search(text, start, end))),
-        "question": float("؟" in text[start:end]),
-        "fear": float(bool(_FEAR.search(text, start, end))),
-        "attributed": float(bool(_ATTRIBUTED.search(text, start, end))),
+        "year": float(year),
+        "question": float("؟" in span),
+        "fear": float(any(word in span for word in _FEAR_WORDS)),
+        "attributed": float(
+            any(word in span for word in _ATTRIBUTED_WORDS)
+            and _ATTRIBUTED.search(text, start, end) is not None
+        ),
     }
 
 

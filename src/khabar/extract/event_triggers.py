@@ -107,20 +107,20 @@ class CueIndex:
 class Words:
     """Word starts of a span of text, to turn "n words before" into character offsets."""
 
-    def __init__(self, spans: list[tuple[int, int]]):
-        self.spans = spans
-        self.starts = [s for s, _ in spans]
+    def __init__(self, starts: list[int], ends: list[int]):
+        self.starts = starts
+        self.ends = ends
 
     def index(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
 
     def back(self, offset: int, n: int, floor: int) -> int:
         i = self.index(offset) - n
-        return max(floor, self.spans[i][0] if i >= 0 else floor)
+        return max(floor, self.starts[i] if i >= 0 else floor)
 
     def ahead(self, offset: int, n: int, ceiling: int) -> int:
         i = self.index(offset) + n
-        return min(ceiling, self.spans[i][1] if i < len(self.spans) else ceiling)
+        return min(ceiling, self.ends[i] if i < len(self.ends) else ceiling)
 
 
 FEATURES = (

@@ -39,7 +39,7 @@ from .event_actors import (
     resolve_media,
 )
 from .event_background import BACKGROUND_TYPES, imperfect_form, is_background_act
-from .event_context import SentenceWords, pool
+from .event_context import SentenceWords, match_bounds, pool
 from .event_country import CountryFiller, document_country
 from .event_frames import (
     bare_noun,
@@ -231,7 +231,8 @@ class _SentenceCoder:
         text = doc.text
         self.cues = cues.between(start, end)
         # WORD has no anchors or lookarounds: matching within bounds equals matching a slice
-        self.words = Words([m.span() for m in WORD.finditer(text, start, end)])
+        starts, ends, _ = match_bounds(WORD, text, start, end)
+        self.words = Words(starts, ends)
         self.breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end)]
         if self.breaks:
             terms = {
