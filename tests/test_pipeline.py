@@ -49,5 +49,6 @@ def test_pipeline_turns_stage_errors_into_failures():
     known = pipeline.run_one(Document(id="1", raw="empty"))
     assert known.document is None and known.failure.kind == "empty"
     bug = pipeline.run_one(Document(id="2", raw="x"))
-    assert bug.failure.kind == "internal" and "stage boom" in bug.failure.message
+    assert (bug.failure.kind, bug.failure.code) == ("stage", "K201")
+    assert "stage boom failed" in bug.failure.message and "RuntimeError: stage bug" in bug.failure.message
     assert bug.failure.doc_id == "2"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from .doc import Document, Failure
-from .errors import KhabarError, PipelineConfigError, failure_from_exception
+from .errors import KhabarError, PipelineConfigError, StageError, failure_from_exception
 
 # fields a reader fills before any stage runs
 READER_FIELDS = frozenset({"id", "raw", "source"})
@@ -118,9 +118,9 @@ class Pipeline:
             except KhabarError as exc:
                 return Outcome(None, _failure(exc, doc))
             except Exception as exc:  # a bug in a stage must not kill the batch
-                failure = _failure(exc, doc)
-                failure.message = f"{failure.message} (stage {stage.name})"
-                return Outcome(None, failure)
+                detail = f"{type(exc).__name__}: {exc}".splitlines()[0][:500]
+                error = StageError(f"stage {stage.name} failed on this document: {detail}")
+                return Outcome(None, _failure(error, doc))
             doc.mark(stage.name, stage.version)
         return Outcome(doc, None)
 
