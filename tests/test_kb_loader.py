@@ -153,12 +153,14 @@ def test_kb_bad_sector_and_country(small_dir: Path) -> None:
 def test_kb_bad_date_and_unknown_person(small_dir: Path) -> None:
     (small_dir / "offices.tsv").write_text(
         "person_id\tcountry\toffice\tstart\tend\tnote\n"
-        "person:nobody\tRUS\tforeign_minister\t02/07/2021\t\t\n",
+        "person:nobody\tRUS\tforeign_minister\t02/07/2021\t\t\n"
+        "person:nobody\tRUS\tforeign_minister\t2021-01-01\t2021-07-32\t\n",
         encoding="utf-8",
     )
     problems = check_kb(small_dir)
     assert any("offices.tsv:2: start is not an ISO date" in p for p in problems)
     assert any("offices.tsv:2: unknown person_id" in p for p in problems)
+    assert any("offices.tsv:3: end is not an ISO date: '2021-07-32'" in p for p in problems)
 
 
 def test_kb_extra_dir_adds_entries(

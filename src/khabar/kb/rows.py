@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from ..errors import KnowledgeBaseError
@@ -25,6 +26,18 @@ from .schema import (
 from .tsv import read_tsv, split_list
 
 _OFFICE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def _calendar_date(value: str) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD, and a day that exists (not 2021-07-32)."""
+    if not ISO_DATE.match(value):
+        return False
+    year, month, day = ([*map(int, value.split("-")), 1, 1])[:3]
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
 _INSTITUTION_NAME = re.compile(r"^[a-z][a-z' ]*[a-z]$")
 _ENTRY_ID = re.compile(r"^([A-Z]{3}|[a-z_]+:[\w.\-]+)$")
 
@@ -212,7 +225,7 @@ class RowReader:
 
     def _office(self, path: Path, line: int, row: dict[str, str]) -> None:
         for column in ("start", "end"):
-            if row[column] and not ISO_DATE.match(row[column]):
+            if row[column] and not _calendar_date(row[column]):
                 self.problems.add(path, line, f"{column} is not an ISO date: {row[column]!r}")
         if not _OFFICE.match(row["office"]):
             self.problems.add(path, line, f"office must be snake_case, got {row['office']!r}")
