@@ -77,3 +77,12 @@ def test_amounts_skip_numbers_inside_dates(stage: AmountStage) -> None:
     doc = Document(id="d", text=text)
     doc.dates = [DateMention(3, 16, text[3:16], "2001-09-11", "day", "absolute")]
     assert [(a.text, a.kind) for a in stage(doc).amounts] == [("3", "killed")]
+
+
+def test_amounts_dual_construct_of_a_scale(stage: AmountStage) -> None:
+    assert _found(stage, "قدمت الحكومة مساعدات بقيمة مليوني دولار.") == [
+        ("مليوني دولار", 2000000.0, "USD", "money")
+    ]
+    assert _found(stage, "بلغت الخسائر ملياري يورو.") == [
+        ("ملياري يورو", 2000000000.0, "EUR", "money")
+    ]
