@@ -86,3 +86,11 @@ def test_amounts_dual_construct_of_a_scale(stage: AmountStage) -> None:
     assert _found(stage, "بلغت الخسائر ملياري يورو.") == [
         ("ملياري يورو", 2000000000.0, "EUR", "money")
     ]
+
+
+def test_amounts_duals_of_person_nouns_count_two(stage: AmountStage) -> None:
+    assert _found(stage, "قتل جنديان وأصيب ثلاثة آخرون في الهجوم.") == [
+        ("جنديان", 2.0, None, "killed"),
+        ("ثلاثة", 3.0, None, "injured"),
+    ]
+    assert _found(stage, "أعلنت الشرطة مقتل شخصين.") == [("شخصين", 2.0, None, "killed")]
