@@ -71,3 +71,23 @@ def test_cli_show_reads_stdin_and_reports_lines_that_are_not_documents(seed_path
     broken = runner.invoke(app, ["show", "-"], input=processed.stdout + "{not json\n")
     assert broken.exit_code == 1
     assert "<stdin>:2: not a khabar document" in broken.output
+
+
+def test_cli_process_reads_users_own_kb_files_on_top_of_the_shipped_ones(tmp_path):
+    extra = tmp_path / "my_kb"
+    extra.mkdir()
+    (extra / "people.tsv").write_text(
+        "id\tname_en\tname_ar\taliases_ar\tcountry\tsector\twikidata\tnote\n"
+        "person:test_samer_haddad\tSamer Haddad\tسامر الحداد\t\tSYR\tMIL\t\ta test person\n",
+        encoding="utf-8",
+    )
+    article = tmp_path / "article.txt"
+    article.write_text("وقال العقيد سامر الحداد إن القوات تقدمت في ريف إدلب.", encoding="utf-8")
+    args = ["process", str(article), "--workers", "1", "-q", "--stages",
+            "clean,metadata,sentences,entities,coref"]  # fmt: skip
+    plain = json.loads(runner.invoke(app, args).stdout)
+    assert "person:test_samer_haddad" not in [e["id"] for e in plain["entities"]]
+    mine = json.loads(runner.invoke(app, [*args, "--kb-extra", str(extra)]).stdout)
+    haddad = next(e for e in mine["entities"] if e["id"] == "person:test_samer_haddad")
+    assert (haddad["country"], haddad["sector"]) == ("SYR", "MIL")
+    assert runner.invoke(app, [*args, "--kb-extra", str(tmp_path / "none")]).exit_code == 2

@@ -119,3 +119,17 @@ def test_kb_checks_a_partial_user_directory_uses_the_shipped_companions(tmp_path
     assert check_data(tmp_path).problems == [
         f"{tmp_path / 'people.tsv'}:{line}: unknown country code 'XXX'"
     ]
+
+
+def test_kb_cli_check_extra_folder_is_checked_as_added_rows(tmp_path: Path) -> None:
+    (tmp_path / "people.tsv").write_text(
+        "id\tname_en\tname_ar\taliases_ar\tcountry\tsector\twikidata\tnote\n"
+        "person:test_x\tTest X\tتست إكس\t\tSYR\tGOV\t\t\n",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    assert runner.invoke(app, ["check", "--extra", str(tmp_path)]).exit_code == 0
+    line = _append(tmp_path / "people.tsv", "person:test_y\tTest Y\tتست واي\t\tXXX\tGOV\t\t")
+    result = runner.invoke(app, ["check", "--extra", str(tmp_path)])
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'people.tsv'}:{line}: unknown country code 'XXX'" in result.output

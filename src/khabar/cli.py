@@ -53,6 +53,11 @@ Format = Annotated[
     str | None, typer.Option("--format", help="Force a reader: text, jsonl, html, warc, rss.")
 ]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+KbExtra = Annotated[
+    list[Path] | None,
+    typer.Option(help="A folder of your own KB files (people.tsv, organizations.tsv…) read on top "
+                 "of the shipped ones; check it with `khabar kb check --extra`. Repeatable."),
+]  # fmt: skip
 
 
 def _read_options(fields: list[str] | None, glob: str, encoding: str | None, fmt: str | None) -> ReadOptions:
@@ -70,12 +75,18 @@ def _read_options(fields: list[str] | None, glob: str, encoding: str | None, fmt
     return ReadOptions(fields=mapping, glob=glob, encoding=encoding, format=fmt)
 
 
-def _spec(stages: str | None) -> PipelineSpec:
+def _spec(stages: str | None, kb_extra: list[Path] | None = None) -> PipelineSpec:
     names = [s.strip() for s in stages.split(",") if s.strip()] if stages else registry.available_stages()
     for name in names:
         if name not in registry.STAGES:
             raise typer.BadParameter(f"unknown stage {name!r}", param_hint="--stages")
-    spec = PipelineSpec(names)
+    extra = [str(d) for d in kb_extra or []]
+    for directory in kb_extra or []:
+        if not directory.is_dir():
+            raise typer.BadParameter(f"{directory} is not a folder", param_hint="--kb-extra")
+    # the stages that read the people, organisation and place tables
+    settings = {name: {"kb_extra": extra} for name in ("entities", "coref") if extra and name in names}
+    spec = PipelineSpec(names, settings)
     try:
         spec.build()  # checks requires/assigns before any input is read
     except KhabarError as exc:
@@ -165,11 +176,12 @@ def process(
     encoding: Encoding = None,
     fmt: Format = None,
     quiet: Quiet = False,
+    kb_extra: KbExtra = None,
 ) -> None:
     """Process articles and write one JSON document a line (id, title, text, source, sentences,
-    entities, dates, quotes, events)."""
+    entities, dates, quotes, amounts, events)."""
     options = _read_options(field, glob, encoding, fmt)
-    spec = _spec(stages)
+    spec = _spec(stages, kb_extra)
     runner = _engine(engine, workers)
     report_failure = _FailureReporter(quiet)
     out = output.open("w", encoding="utf-8") if output else sys.stdout
@@ -207,12 +219,13 @@ def ingest(
     encoding: Encoding = None,
     fmt: Format = None,
     quiet: Quiet = False,
+    kb_extra: KbExtra = None,
 ) -> None:
     """Process articles into the SQLite store; re-running on the same input adds nothing twice."""
     from .store.sqlite import Store
 
     options = _read_options(field, glob, encoding, fmt)
-    spec = _spec(stages)
+    spec = _spec(stages, kb_extra)
     runner = _engine(engine, workers)
     report_failure = _FailureReporter(quiet)
     with Store(db) as store:

@@ -106,6 +106,7 @@ class CorefStage(BaseStage):
         surnames: bool = True,
         named_only: bool = False,
         kb_dir: str | None = None,
+        kb_extra: list[str] | None = None,
     ):
         """`named_only`: only add name mentions (surnames), not role nouns or «الجانب الروسي»,
         which NER corpora do not tag (pair it with EntityStage(named_only=True))."""
@@ -113,6 +114,7 @@ class CorefStage(BaseStage):
         self.surnames = surnames
         self.named_only = named_only
         self.kb_dir = kb_dir
+        self.kb_extra = tuple(Path(d) for d in kb_extra or ())  # as EntityStage's
         self._lexicon: EntityLexicon | None = None
         self._nouns: PhraseMatcher | None = None
         self._org_nouns: PhraseMatcher | None = None
@@ -122,7 +124,7 @@ class CorefStage(BaseStage):
         if self._lexicon is not None:
             return
         directory = Path(self.kb_dir) if self.kb_dir else None
-        self._lexicon = load_lexicon(directory)
+        self._lexicon = load_lexicon(directory, self.kb_extra)
         self._terms: dict[str, list[Office]] = {}
         for term in self._lexicon.kb.offices:
             self._terms.setdefault(term.person_id, []).append(term)

@@ -41,21 +41,28 @@ class EntityStage(BaseStage):
     assigns: ClassVar[frozenset[str]] = frozenset({"entities"})
 
     def __init__(
-        self, *, use_crf: bool = True, named_only: bool = False, kb_dir: str | None = None
+        self,
+        *,
+        use_crf: bool = True,
+        named_only: bool = False,
+        kb_dir: str | None = None,
+        kb_extra: list[str] | None = None,
     ):
         """`use_crf`: add the CRF tagger's spans when a model is shipped. `named_only`: keep
         only named entities (no agent nouns, no role phrases), as NER evaluation counts them.
-        `kb_dir`: a knowledge-base directory other than the shipped one."""
+        `kb_dir`: a knowledge-base directory other than the shipped one. `kb_extra`: folders
+        of users' own KB files (people.tsv, organizations.tsv…) read on top of it."""
         self.use_crf = use_crf
         self.named_only = named_only
         self.kb_dir = kb_dir
+        self.kb_extra = tuple(Path(d) for d in kb_extra or ())
         self._lexicon: EntityLexicon | None = None
         self._crf: Any = None
 
     def setup(self) -> None:
         if self._lexicon is not None:
             return
-        self._lexicon = load_lexicon(Path(self.kb_dir) if self.kb_dir else None)
+        self._lexicon = load_lexicon(Path(self.kb_dir) if self.kb_dir else None, self.kb_extra)
         if self.use_crf:
             from .crf import CrfTagger
 

@@ -95,9 +95,10 @@ class EntityLexicon:
 
 
 @functools.lru_cache(maxsize=4)
-def load_lexicon(data_dir: Path | None = None) -> EntityLexicon:
-    """Build (once per process) the lexicon from the knowledge base."""
-    kb = load_kb(data_dir) if data_dir else load_kb()
+def load_lexicon(data_dir: Path | None = None, extra_dirs: tuple[Path, ...] = ()) -> EntityLexicon:
+    """Build (once per process) the lexicon from the knowledge base; `extra_dirs` hold users'
+    own data files, read after the shipped ones (more people, organisations, places…)."""
+    kb = load_kb(data_dir, extra_dirs)
     return build_lexicon(kb, data_dir)
 
 

@@ -13,7 +13,7 @@ import typer
 from ..errors import KnowledgeBaseError
 from . import coverage as cov
 from .checks import check_data
-from .loader import KnowledgeBase, load_kb
+from .loader import KnowledgeBase, check_kb, load_kb
 from .rows import fold_key
 from .schema import FILES
 from .tsv import DATA_DIR
@@ -28,11 +28,21 @@ DataDir = Annotated[
 ]
 
 
+Extra = Annotated[
+    list[Path] | None,
+    typer.Option("--extra", help="A folder of your own KB files, as given to `khabar process "
+                 "--kb-extra`: checked as rows added to the knowledge base. Repeatable."),
+]  # fmt: skip
+
+
 @app.command()
-def check(data_dir: DataDir = None) -> None:
+def check(data_dir: DataDir = None, extra: Extra = None) -> None:
     """Validate every knowledge data file with its loader; print each file's rows, the entry
     counts and the problems; exit 1 on any problem (a data file without a checker is one)."""
     directory = data_dir or DATA_DIR
+    if extra:
+        _check_extra(directory, extra)
+        return
     report = check_data(directory)
     for name, rows in report.rows.items():
         typer.echo(f"{name:<28}{'-' if rows is None else rows:>7}")
@@ -46,6 +56,21 @@ def check(data_dir: DataDir = None) -> None:
         typer.echo(problem, err=True)
     typer.echo(f"kb check: {len(report.problems)} problem(s)", err=True)
     raise typer.Exit(1)
+
+
+def _check_extra(directory: Path, extra: list[Path]) -> None:
+    """Users' own rows read on top of `directory`, as the entity stage reads them."""
+    for folder in extra:
+        if not folder.is_dir():
+            raise typer.BadParameter(f"{folder} is not a folder", param_hint="--extra")
+    problems = check_kb(directory, extra)
+    if problems:
+        for problem in problems:
+            typer.echo(problem, err=True)
+        typer.echo(f"kb check: {len(problems)} problem(s)", err=True)
+        raise typer.Exit(1)
+    _print_summary(load_kb(directory, extra))
+    typer.echo("kb check: no problems")
 
 
 @app.command()
