@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.doc import Document, Entity, Event, Mention, Sentence
+from khabar.doc import Document, Event
 from khabar.extract.events import EventStage
+from seeded import seeded_document
 
 # surface -> (id, type, kind, country, sector)
 SEEDS = {
@@ -40,23 +41,7 @@ SEEDS = {
 
 
 def build(text: str, published: str = "2024-03-05") -> Document:
-    doc = Document(id="c", text=text)
-    doc.source.published = published
-    doc.sentences, start = [], 0
-    for i, char in enumerate(text):
-        if char == ".":
-            doc.sentences.append(Sentence(start, i + 1))
-            start = i + 2
-    for surface, (eid, etype, kind, country, sector) in SEEDS.items():
-        mentions, at = [], text.find(surface)
-        while at >= 0:
-            mentions.append(Mention(at, at + len(surface), surface))
-            at = text.find(surface, at + 1)
-        if mentions and kind != "nisba":
-            doc.entities.append(
-                Entity(eid, eid, surface, etype, country, sector, kind, mentions=mentions)
-            )
-    return doc
+    return seeded_document(text, SEEDS, published=published, skip_kinds=frozenset({"nisba"}))
 
 
 @pytest.fixture(scope="module")

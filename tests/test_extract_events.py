@@ -8,11 +8,12 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from khabar.doc import Document, Entity, Mention, Sentence
+from khabar.doc import Document
 from khabar.errors import KnowledgeBaseError
 from khabar.extract.event_lexicon import PLOVER_TYPES, load_event_lexicon, verb_forms
 from khabar.extract.events import EventStage
 from khabar.kb.tsv import DATA_DIR
+from seeded import seeded_document
 
 SCHEMA = Path(__file__).resolve().parents[1] / "src/khabar/export/schema/plover_event.schema.json"
 
@@ -33,20 +34,7 @@ ENTITIES = {
 
 
 def make_doc(text: str, published: str | None = "2021-07-02") -> Document:
-    doc = Document(id="t", text=text)
-    doc.source.published = published
-    doc.sentences = [Sentence(0, len(text))]
-    for surface, (eid, etype, kind, country, sector) in ENTITIES.items():
-        mentions = []
-        start = text.find(surface)
-        while start >= 0:
-            mentions.append(Mention(start, start + len(surface), surface))
-            start = text.find(surface, start + 1)
-        if mentions:
-            doc.entities.append(
-                Entity(eid, eid, surface, etype, country, sector, kind, mentions=mentions)
-            )
-    return doc
+    return seeded_document(text, ENTITIES, published=published, by_period=False)
 
 
 @pytest.fixture(scope="module")

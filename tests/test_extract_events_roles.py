@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.doc import Document, Entity, Event, Mention, Sentence
+from khabar.doc import Document, Event
 from khabar.extract.event_country import CountryFiller
 from khabar.extract.event_triggers import DetectorModel
 from khabar.extract.events import EventStage
+from seeded import seeded_document
 
 # surface -> (id, type, kind, country, sector)
 SEEDS = {
@@ -31,23 +32,7 @@ SEEDS = {
 
 
 def build(text: str) -> Document:
-    doc = Document(id="r", text=text)
-    doc.source.published = "2024-03-05"
-    doc.sentences, start = [], 0
-    for i, char in enumerate(text):
-        if char == ".":
-            doc.sentences.append(Sentence(start, i + 1))
-            start = i + 2
-    for surface, (eid, etype, kind, country, sector) in SEEDS.items():
-        mentions, at = [], text.find(surface)
-        while at >= 0:
-            mentions.append(Mention(at, at + len(surface), surface))
-            at = text.find(surface, at + len(surface))
-        if mentions:
-            entity = Entity(id=eid, type=etype, name=surface, mentions=mentions)
-            entity.kind, entity.country, entity.sector = kind, country, sector
-            doc.entities.append(entity)
-    return doc
+    return seeded_document(text, SEEDS)
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,45 @@
+"""Documents for stage tests, with entity mentions seeded from a table instead of the entity
+stage, so a test of a later stage fails only for that stage's own reasons."""
+
+from __future__ import annotations
+
+from khabar.doc import Document, Entity, Mention, Sentence
+
+# surface -> (id, type, kind, country, sector)
+Seeds = dict[str, tuple[str, str, str, str | None, str | None]]
+
+
+def seeded_document(
+    text: str,
+    seeds: Seeds,
+    *,
+    published: str | None = "2024-03-05",
+    by_period: bool = True,
+    skip_kinds: frozenset[str] = frozenset(),
+) -> Document:
+    """`text` with sentences (split after each «.», or the whole text) and one entity per seed
+    found in it, with a mention at every occurrence."""
+    doc = Document(id="t", text=text)
+    doc.source.published = published
+    doc.sentences = _period_sentences(text) if by_period else [Sentence(0, len(text))]
+    for surface, (eid, etype, kind, country, sector) in seeds.items():
+        if kind in skip_kinds:
+            continue
+        mentions, at = [], text.find(surface)
+        while at >= 0:
+            mentions.append(Mention(at, at + len(surface), surface))
+            at = text.find(surface, at + len(surface))
+        if mentions:
+            doc.entities.append(
+                Entity(eid, eid, surface, etype, country, sector, kind, mentions=mentions)
+            )
+    return doc
+
+
+def _period_sentences(text: str) -> list[Sentence]:
+    sentences, start = [], 0
+    for i, char in enumerate(text):
+        if char == ".":
+            sentences.append(Sentence(start, i + 1))
+            start = i + 2
+    return sentences
