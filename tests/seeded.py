@@ -1,9 +1,11 @@
-"""Documents for stage tests, with entity mentions seeded from a table instead of the entity
-stage, so a test of a later stage fails only for that stage's own reasons."""
+"""Documents for stage tests: entity mentions seeded from a table instead of the entity stage,
+so a test of a later stage fails only for that stage's own reasons; and runs of the entity
+stage itself, with its offsets checked."""
 
 from __future__ import annotations
 
-from khabar.doc import Document, Entity, Mention, Sentence
+from khabar.doc import Document, Entity, Mention, Sentence, Source
+from khabar.extract.entities import EntityStage
 
 # surface -> (id, type, kind, country, sector)
 Seeds = dict[str, tuple[str, str, str, str | None, str | None]]
@@ -43,3 +45,17 @@ def _period_sentences(text: str) -> list[Sentence]:
             sentences.append(Sentence(start, i + 1))
             start = i + 2
     return sentences
+
+
+def run_entities(stage: EntityStage, text: str, published: str | None = None) -> Document:
+    """`text` through the entity stage, checking that every mention's offsets hold."""
+    doc = Document(id="t", text=text, source=Source(published=published))
+    stage(doc)
+    for entity in doc.entities:
+        for mention in entity.mentions:
+            assert doc.text[mention.start : mention.end] == mention.text
+    return doc
+
+
+def by_id(doc: Document) -> dict[str, Entity]:
+    return {e.id: e for e in doc.entities}

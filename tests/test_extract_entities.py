@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.doc import Document, Entity, Source
+from khabar.doc import Document, Entity
 from khabar.extract.entities import EntityStage
+from seeded import by_id
+from seeded import run_entities as run
 
 
 @pytest.fixture(scope="module")
@@ -13,19 +15,6 @@ def stage() -> EntityStage:
     stage = EntityStage(use_crf=False)
     stage.setup()
     return stage
-
-
-def run(stage: EntityStage, text: str, published: str | None = None) -> Document:
-    doc = Document(id="t", text=text, source=Source(published=published))
-    stage(doc)
-    for entity in doc.entities:
-        for mention in entity.mentions:
-            assert doc.text[mention.start : mention.end] == mention.text
-    return doc
-
-
-def by_id(doc: Document) -> dict[str, Entity]:
-    return {e.id: e for e in doc.entities}
 
 
 def texts(entity: Entity) -> list[str]:

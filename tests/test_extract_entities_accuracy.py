@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.doc import Document, Entity, Source
+from khabar.doc import Document
 from khabar.extract.coref import CorefStage
 from khabar.extract.entities import NAMED_ONLY_FLAG, EntityStage
 from khabar.extract.entity_arbitrate import arbitrate
 from khabar.extract.entity_link import Located
 from khabar.extract.entity_recognize import Seed
+from seeded import by_id
+from seeded import run_entities as run
 
 
 class FakeTagger:
@@ -44,19 +46,6 @@ def make_stage(phrases: dict[str, tuple[str, float]] | None = None, **kwargs) ->
 @pytest.fixture(scope="module")
 def plain() -> EntityStage:
     return make_stage()
-
-
-def run(stage: EntityStage, text: str, published: str | None = None) -> Document:
-    doc = Document(id="t", text=text, source=Source(published=published))
-    stage(doc)
-    for entity in doc.entities:
-        for mention in entity.mentions:
-            assert doc.text[mention.start : mention.end] == mention.text
-    return doc
-
-
-def by_id(doc: Document) -> dict[str, Entity]:
-    return {e.id: e for e in doc.entities}
 
 
 def mentions(doc: Document) -> list[tuple[str, str]]:
@@ -253,7 +242,9 @@ def test_extract_entities_quoted_outlet_title_is_the_outlet(plain: EntityStage) 
 
 
 def test_extract_entities_hashtag_marks_do_not_split_names(plain: EntityStage) -> None:
-    doc = run(plain, "وقال الرئيس الأميركي، دونالد #ترمب، إن بلاده لن تتراجع عن قرارها.", "2018-05-01")
+    doc = run(
+        plain, "وقال الرئيس الأميركي، دونالد #ترمب، إن بلاده لن تتراجع عن قرارها.", "2018-05-01"
+    )
     trump = by_id(doc)["person:donald_trump"]
     assert "دونالد #ترمب" in [m.text for m in trump.mentions]
 
@@ -277,7 +268,9 @@ def test_extract_entities_known_person_keeps_its_link_when_the_tagger_redraws_it
 
 
 def test_extract_entities_output_keeps_actors_and_places_not_the_taggers_misc() -> None:
-    doc = run(EntityStage(), "ارتفع سعر الدولار واليورو أمام الريال بعد قرار البنك المركزي السعودي.")
+    doc = run(
+        EntityStage(), "ارتفع سعر الدولار واليورو أمام الريال بعد قرار البنك المركزي السعودي."
+    )
     assert {e.type for e in doc.entities} <= {"PER", "ORG", "LOC"}
 
 
