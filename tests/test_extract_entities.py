@@ -177,6 +177,21 @@ def test_extract_entities_place_reading_follows_named_countries(stage: EntitySta
     assert next(e for e in libya.entities if e.kind == "place").country == "LBY"
 
 
+def test_extract_entities_nisba_and_city_decide_a_shared_name(stage: EntityStage) -> None:
+    # a nisba names the country as surely as the country's name does
+    lebanon = run(stage, "قال رئيس الوزراء اللبناني إن الهدوء عاد إلى طرابلس.")
+    assert next(e for e in lebanon.entities if e.kind == "place").country == "LBN"
+    # «عمان»: Amman in a Jordanian story, Oman otherwise; the name itself is no evidence
+    amman = run(stage, "وصل الوفد إلى العاصمة الأردنية عمان مساء أمس.")
+    places = [e for e in amman.entities if e.type == "LOC"]
+    assert [(e.name, e.country) for e in places] == [("Amman", "JOR")]
+    oman = run(stage, "وصل الوفد إلى عمان قادما من مسقط.")
+    assert "Oman" in [e.name for e in oman.entities]
+    assert "Amman" not in [e.name for e in oman.entities]
+    plain = run(stage, "وصل الوفد إلى عمان مساء أمس.")
+    assert [e.name for e in plain.entities if e.type == "LOC"] == ["Oman"]
+
+
 def test_extract_entities_former_holder_is_not_looked_up(stage: EntityStage) -> None:
     doc = run(stage, "قال وزير الخارجية الروسي السابق إن الأزمة طويلة.", "2021-07-02")
     assert [e for e in doc.entities if e.type == "PER"] == []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,10 +68,13 @@ class EntityLexicon:
             country = self.kb.nisba.get(word[2:])
         return country
 
-    def best_entry(self, ids: list[str], context: frozenset[str] = frozenset()) -> KBEntry | None:
-        """The likeliest reading: by kind («الجزائر» the country before the city), then a
-        place in a country the article names (Al Bayda of Yemen in a Yemeni story), then
-        the most populous."""
+    def best_entry(
+        self, ids: list[str], context: Mapping[str, int] | None = None
+    ) -> KBEntry | None:
+        """The likeliest reading: one in the country the article names most (`context`:
+        country -> times named; Al Bayda of Yemen in a Yemeni story, «عمان» Amman in a
+        Jordanian one), then by kind («الجزائر» the country before the city), then the most
+        populous."""
         entries = [self.kb.entries[i] for i in ids if i in self.kb.entries]
         if not entries:
             return None
@@ -79,8 +83,8 @@ class EntityLexicon:
         return min(
             entries,
             key=lambda e: (
+                -context.get(e.id if e.kind == "country" else e.country, 0) if context else 0,
                 KIND_PRIORITY.get(e.kind, 5),
-                e.country not in context,
                 -(e.population or 0),
             ),
         )

@@ -8,6 +8,7 @@ The stage maps offsets back to `doc.text` and merges Founds with the same id int
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -22,6 +23,9 @@ from .entity_scan import Name, Scanner, Word
 _GAP_BEFORE_ROLE = re.compile(r"[ \t]*[،,]?[ \t]*")
 COUNTERPART = "counterpart"  # roles.tsv office of «نظيره»: the office named before it
 _CUE_ORDER = ("entry", "capital", "role", "institution", "agent", "title", "given")
+# readings whose country is evidence of what the text is about
+_CONTEXT_KINDS = frozenset({"country", "territory", "place", "site"})
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 _ATTACHED = ("التابعه", "التابع", "التابعين", "التابعون")  # «القوات التابعة للناتو»
 
 
@@ -86,19 +90,34 @@ class Recognizer:
         self.published = published
         self.scan = Scanner(folded, matches, lexicon, original)
         self.matches = matches
-        self.context = self._countries(matches)
+        self._context: Counter[str] | None = None
         self.found: list[Found] = []
         self.last_role: Role | None = None  # the last office named: «نظيره» takes it
 
-    def _countries(self, matches: list[Match]) -> frozenset[str]:
-        """Countries the text names: they decide between places that share a name."""
-        found = set()
-        for match in matches:
+    @property
+    def context(self) -> Counter[str]:
+        """How often the text surely names each country: the most named decides between
+        readings of a shared name («طرابلس» of Libya or of Lebanon, «عمان» Oman or Amman).
+        Built on first need."""
+        if self._context is None:
+            self._context = self._countries()
+        return self._context
+
+    def _countries(self) -> Counter[str]:
+        # a name that is itself ambiguous says nothing: «عمان» would vote for Oman
+        found: Counter[str] = Counter()
+        entries = self.kb.entries
+        for match in self.matches:
+            countries = set()
             for cue in match.payloads:
-                entry = self.kb.entries.get(cue.ref) if cue.kind == "entry" else None
-                if entry is not None and entry.kind == "country":
-                    found.add(entry.id)
-        return frozenset(found)
+                entry = entries.get(cue.ref) if cue.kind == "entry" else None
+                if entry is not None and entry.kind in _CONTEXT_KINDS:
+                    countries.add(entry.id if entry.kind == "country" else entry.country)
+            if len(countries) == 1 and None not in countries:
+                found.update(countries)
+        nisba = self.kb.nisba
+        found.update(nisba[word] for word in _ARABIC_WORD.findall(self.scan.text) if word in nisba)
+        return found
 
     def run(self) -> list[Found]:
         done = 0  # folded offset up to which the text is consumed
