@@ -198,3 +198,12 @@ def test_extract_entities_former_holder_is_not_looked_up(stage: EntityStage) -> 
     doc = run(stage, "وقال الرئيس التونسي السابق ناصر الحمداني إن الأزمة طويلة.", "2021-07-02")
     person = by_id(doc)["per:ناصر الحمداني"]
     assert person.country == "TUN"
+
+
+def test_extract_entities_company_names_that_fold_like_common_words(stage: EntityStage) -> None:
+    # «إلبيت» folds like «البيت», «أودي» like «أودى», «فيات» hides in «وفيات»: only the
+    # unambiguous forms of these companies are listed
+    doc = run(stage, "عاد الأطفال إلى البيت بعد حادث أودى بحياة شخصين، وارتفعت الوفيات.")
+    assert not [e for e in doc.entities if e.id.startswith("org:")]
+    doc = run(stage, "وقعت شركة إلبيت عقدا مع قوات إيساف، وانتقد الليكود الاتفاق.")
+    assert {"org:elbit", "org:isaf", "org:likud"} <= set(by_id(doc))

@@ -14,7 +14,7 @@ from .entity_recognize import seed_from_entry
 
 Span = tuple[int, int, str]
 _NARROWED = frozenset({"LOC", "ORG"})
-_ALWAYS_NAMED = frozenset({"country", "territory", "person"})
+_ALWAYS_NAMED = frozenset({"country", "territory", "person", "party"})
 
 
 def named_mentions(
