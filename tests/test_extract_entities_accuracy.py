@@ -190,6 +190,14 @@ def test_extract_entities_named_only_tagger_name_inside_institution() -> None:
     assert mentions(run(stage, text)) == [("الكونغرس", "ORG")]
 
 
+def test_extract_entities_named_only_outlet_is_its_name() -> None:
+    text = "ونقلت صحيفة ديلي نيوز الكندية عن مسؤولين أن الاتفاق قريب."
+    stage = make_stage({}, named_only=True)
+    assert mentions(run(stage, text)) == [("ديلي نيوز", "ORG")]
+    full = make_stage({})
+    assert ("صحيفة ديلي نيوز الكندية", "ORG") in mentions(run(full, text))
+
+
 def test_extract_entities_named_only_coref_adds_no_nominals() -> None:
     text = "وقال لافروف إن الجانب الإسرائيلي لم يرد بعد."
     entities = make_stage({}, named_only=True)

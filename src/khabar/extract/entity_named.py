@@ -25,6 +25,7 @@ def named_mentions(
     («الكونغرس» in «الكونغرس الأميركي»)."""
     named = [x for x in located if x.seed.kind not in NOT_NAMED and x.source != "role"]
     narrow_to_names(text, named, spans, lexicon)
+    narrow_outlets(text, named)
     return drop_unconfirmed(named, spans)
 
 
@@ -38,6 +39,18 @@ def narrow_to_names(
         inner = _inner_name(text, item, spans, lexicon)
         if inner is not None:
             item.start, item.end, item.seed = inner
+
+
+def narrow_outlets(text: str, located: list[Located]) -> None:
+    """«صحيفة يديعوت أحرونوت الإسرائيلية» found by its shape (head noun, name, nisba): the
+    name is the mention (in place)."""
+    for item in located:
+        if item.source != "pattern" or item.seed.kind != "media":
+            continue
+        phrase = text[item.start : item.end]
+        head, last = phrase.find(" "), phrase.rfind(" ")
+        if 0 < head < last:
+            item.start, item.end = item.start + head + 1, item.start + last
 
 
 def _inner_name(text: str, item: Located, spans: list[Span], lexicon: EntityLexicon):
