@@ -172,3 +172,31 @@ def test_dates_words_inside_a_name_are_not_dates() -> None:
     doc.source.published = "2021-07-02"
     doc = pipeline.run_one(doc).document
     assert [(d.text, d.value) for d in doc.dates] == [("غدا", "2021-07-03")]
+
+
+def test_dates_named_events_keep_their_year(stage: DateStage) -> None:
+    assert _values(stage, "تغيرت السياسة منذ هجمات 11 سبتمبر.") == [("11 سبتمبر", "2001-09-11")]
+    assert _values(stage, "شارك الشبان في ثورة 25 يناير.") == [("25 يناير", "2011-01-25")]
+    assert _values(stage, "احتفلت مصر بذكرى حرب أكتوبر.") == [("أكتوبر", "1973-10")]
+    assert _values(stage, "تحدث عن الثورة 25 يناير", None) == [("25 يناير", "2011-01-25")]
+    # a plain deadline is this year's; an event later than the article is not the named one
+    assert _values(stage, "بحلول 11 أيلول/سبتمبر.") == [("11 أيلول/سبتمبر", "2021-09-11")]
+    old = date(2015, 3, 1)
+    assert _values(stage, "بعد هجوم 7 أكتوبر الماضي.", old)[0][1] == "2014-10-07"
+
+
+def test_dates_idioms_and_names_hold_no_date(stage: DateStage) -> None:
+    assert _values(stage, "كانت بالأمس القريب دولة معادية.") == []
+    assert _values(stage, "اجتمع نواب قوى 14 آذار في بيروت.") == []
+    assert _values(stage, "قال إن الاعتداء على الاثنين جريمة.") == []
+    assert _values(stage, "وصل الوزير الاثنين إلى المدينة.") == [("الاثنين", "2021-06-28")]
+
+
+def test_named_dates_file_is_checked(tmp_path: Path) -> None:
+    from khabar.errors import KnowledgeBaseError
+    from khabar.extract.date_names import load_named_dates
+
+    bad = tmp_path / "named_dates.tsv"
+    bad.write_text("heads\tdate\tyear\tnote\nثورة\t02-30\t2011\t\n", encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError, match="named_dates.tsv:2"):
+        load_named_dates(bad)

@@ -11,7 +11,8 @@ grammar of regular expressions over that string, joins atoms into one mention (�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,13 +21,14 @@ from ..kb.tsv import data_path, read_tsv
 from ..text.calendar import find_absolute_dates_folded, prefiltered
 from ..text.matcher import PhraseMatcher
 from ..text.normalize import fold_text
+from .date_names import NamedDates, load_named_dates
 
 __all__ = ["KINDS", "RULES", "Atom", "Lexicon", "find_atoms", "gap_symbol", "load_lexicon"]
 
 KINDS = {
     "weekday": "W", "relday": "D", "relperiod": "P", "period_word": "B", "part": "R", "fuzzy": "F", "half": "H",
     "season": "S", "qualifier": "Q", "decade": "X", "unit": "", "count_before": "",
-    "approx": "", "future": "", "general_noun": "",
+    "approx": "", "future": "", "general_noun": "", "not_temporal": "N",
 }  # fmt: skip
 
 # the grammar: rule name -> pattern over the symbol string (atoms at even positions)
@@ -64,6 +66,7 @@ class Lexicon:
     numbers: dict[str, int]
     future: re.Pattern[str]
     general: re.Pattern[str]
+    named: NamedDates = field(default_factory=NamedDates)
 
 
 # a year may carry one proclitic («و2013», «ب2011») but must not sit inside a longer token
@@ -75,8 +78,14 @@ _YEAR_RANGE = re.compile(r"(?<![\w.,/\-])((?:19|20)\d\d)\s*[-–/]\s*((?:19|20)\
 _FUTURE_VERB = r"(?<!\w)[وف]?س[يتن](?!يطر|ينا|يد|يف|تار|نغافور|ويسر)[^\sاوي]{2,}"
 
 
-def load_lexicon(*, temporal_path: Path | None = None, numbers_path: Path | None = None) -> Lexicon:
-    """temporal.tsv and the cardinals of numbers.tsv (default: the shipped files)."""
+def load_lexicon(
+    *,
+    temporal_path: Path | None = None,
+    numbers_path: Path | None = None,
+    named_path: Path | None = None,
+) -> Lexicon:
+    """temporal.tsv, named_dates.tsv and the cardinals of numbers.tsv (default: the shipped
+    files)."""
     path = temporal_path or data_path("temporal.tsv")
     matcher = PhraseMatcher()
     units: dict[str, tuple[str, int, bool]] = {}
@@ -110,7 +119,7 @@ def load_lexicon(*, temporal_path: Path | None = None, numbers_path: Path | None
     )
     future = re.compile(rf"(?<!\w)[وف]?(?:{alt(words['future'])})(?!\w)|{_FUTURE_VERB}")
     general = re.compile(rf"(?<!\w)(?:{alt(words['general_noun'])})\s+$")
-    return Lexicon(matcher, count, units, numbers, future, general)
+    return Lexicon(matcher, count, units, numbers, future, general, load_named_dates(named_path))
 
 
 def _alternation(keys: Any) -> str:
@@ -142,12 +151,14 @@ def _cardinals(path: Path | None = None) -> dict[str, int]:
     return out
 
 
-def find_atoms(folded: str, lexicon: Lexicon, *, bare_years: bool = True) -> list[Atom]:
-    """Absolute dates, temporal words, counted spans and years of `folded`, without overlaps."""
-    atoms = [
-        Atom(d.start, d.end, "A", d)
-        for d in find_absolute_dates_folded(folded, bare_months=True, ambiguous_months=True)
-    ]
+def find_atoms(
+    folded: str, lexicon: Lexicon, *, bare_years: bool = True, published: date | None = None
+) -> list[Atom]:
+    """Absolute dates, temporal words, counted spans and years of `folded`, without overlaps.
+    A date naming a past event («هجمات 11 سبتمبر») gets the event's year when `published` is
+    not older than the event."""
+    absolute = find_absolute_dates_folded(folded, bare_months=True, ambiguous_months=True)
+    atoms = [Atom(d.start, d.end, "A", lexicon.named.apply(d, folded, published)) for d in absolute]
     for match in lexicon.matcher.find(folded):
         kind, value = match.payloads[0]
         if (
@@ -172,7 +183,9 @@ def find_atoms(folded: str, lexicon: Lexicon, *, bare_years: bool = True) -> lis
         for a in atoms
         if folded[a.start - 1 : a.start] != "_" and folded[a.end : a.end + 1] != "_"
     ]
-    return _without_overlaps(atoms)
+    # an idiom or a name holding a temporal word («بالأمس القريب», «قوى 14 آذار») blocks the
+    # atoms inside it, then goes
+    return [a for a in _without_overlaps(atoms) if a.sym != "N"]
 
 
 def _without_overlaps(atoms: list[Atom]) -> list[Atom]:

@@ -59,7 +59,7 @@ class DateStage(BaseStage):
         """Every temporal expression of `text`, offsets into `text`."""
         assert self._lexicon is not None
         folded, mapping = fold(text)
-        atoms = find_atoms(folded, self._lexicon, bare_years=self.bare_years)
+        atoms = find_atoms(folded, self._lexicon, bare_years=self.bare_years, published=published)
         resolver = Resolver(folded, published, self._lexicon, atoms)
         out: list[DateMention] = []
         for mention in resolver.run():

@@ -23,6 +23,7 @@ from ..clean.rules import load_rules
 from ..clean.sources import load_agencies, load_outlets
 from ..errors import KnowledgeBaseError
 from ..extract import amounts, coref, date_grammar, entity_lexicon, event_triggers
+from ..extract.date_names import NAMED_DATES_FILE, load_named_dates
 from ..extract.event_lexicon import check_event_lexicon
 from ..extract.quote_speakers import load_speech_verbs
 from ..text import calendar
@@ -114,6 +115,11 @@ def _temporal(d: Path) -> list[str]:
     )
 
 
+def _named_dates(d: Path) -> list[str]:
+    path = d / NAMED_DATES_FILE
+    return _problems(path, lambda: load_named_dates(path))
+
+
 def _speech_verbs(d: Path) -> list[str]:
     path = d / "speech_verbs.tsv"
     return _problems(path, lambda: load_speech_verbs(path))
@@ -176,6 +182,7 @@ CHECKS: dict[str, Checker] = {
     "numbers.tsv": _numbers,
     "currencies.tsv": _currencies,
     "temporal.tsv": _temporal,
+    NAMED_DATES_FILE: _named_dates,
     "speech_verbs.tsv": _speech_verbs,
     # entities and coreference
     "name_stopwords.tsv": _name_stopwords,
