@@ -198,5 +198,5 @@ def test_named_dates_file_is_checked(tmp_path: Path) -> None:
 
     bad = tmp_path / "named_dates.tsv"
     bad.write_text("heads\tdate\tyear\tnote\nثورة\t02-30\t2011\t\n", encoding="utf-8")
-    with pytest.raises(KnowledgeBaseError, match="named_dates.tsv:2"):
+    with pytest.raises(KnowledgeBaseError, match=r"named_dates\.tsv:2"):
         load_named_dates(bad)

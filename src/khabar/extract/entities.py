@@ -13,7 +13,8 @@ flags the document so that coreference adds no nominal mentions.
 Ids: ISO alpha-3 for countries, `geonames:<id>` for places, the KB id for other known
 entries, `inst:<CTY>:<key>` for institutions, `agent:<CTY>:<SECTOR>` (or `agent:<SECTOR>`)
 for agent nouns, `role:<CTY>:<office>` for an office whose holder is unknown, `per:<folded
-name>` for people found by pattern, `ner:<TYPE>:<folded text>` for tagger-only spans.
+name>` for people found by pattern, `loc:<folded name>` for unknown places after a head noun
+(`entity_places`), `ner:<TYPE>:<folded text>` for tagger-only spans.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from .entity_arbitrate import arbitrate, join_city_names
 from .entity_lexicon import EntityLexicon, load_lexicon
 from .entity_link import Located, assemble, confirmed, merge_model_spans
 from .entity_named import named_mentions
+from .entity_places import PLACE_HEADS_FILE, PlaceHeads, load_place_heads
 from .entity_recognize import Recognizer
 from .entity_surnames import link_surnames
 
@@ -58,15 +60,21 @@ class EntityStage(BaseStage):
         self.kb_extra = tuple(Path(d) for d in kb_extra or ())
         self._lexicon: EntityLexicon | None = None
         self._crf: Any = None
+        self._places: PlaceHeads | None = None
+        self._ranks: dict[str, int] = {}
 
     def setup(self) -> None:
         if self._lexicon is not None:
             return
         self._lexicon = load_lexicon(Path(self.kb_dir) if self.kb_dir else None, self.kb_extra)
+        own = Path(self.kb_dir) / PLACE_HEADS_FILE if self.kb_dir else None
+        self._places = load_place_heads(own if own is not None and own.exists() else None)
         if self.use_crf:
             from .crf import CrfTagger
 
             self._crf = CrfTagger.load()
+            # the news word list tells a rare name from a common word after «مدينة»
+            self._ranks = self._crf.features.res.ranks if self._crf is not None else {}
 
     @property
     def lexicon(self) -> EntityLexicon:
@@ -95,7 +103,9 @@ class EntityStage(BaseStage):
             orig_start, orig_end = offsets.span(start, end)
             return text[orig_start:orig_end]
 
-        found = Recognizer(folded, matches, lexicon, published, original).run()
+        found = Recognizer(
+            folded, matches, lexicon, published, original, self._places, self._ranks
+        ).run()
         located = []
         weak = []
         for item in found:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
 from ..kb.model import Agent, Institution, KBEntry, Role
@@ -18,6 +18,7 @@ from ..text.matcher import Match
 from ..text.normalize import fold_text
 from .entity_lexicon import Cue, EntityLexicon, held_on
 from .entity_outlets import find_outlets
+from .entity_places import PlaceHeads, find_places
 from .entity_scan import Name, Scanner, Word
 
 _GAP_BEFORE_ROLE = re.compile(r"[ \t]*[،,]?[ \t]*")
@@ -26,6 +27,8 @@ _CUE_ORDER = ("entry", "capital", "role", "institution", "agent", "title", "give
 # readings whose country is evidence of what the text is about
 _CONTEXT_KINDS = frozenset({"country", "territory", "place", "site"})
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
+_NEAR = 40  # characters between an unknown place and the known one that locates it
+_CLAUSE_END = re.compile(r"[.؛;!?\n]")
 _ATTACHED = ("التابعه", "التابع", "التابعين", "التابعون")  # «القوات التابعة للناتو»
 
 
@@ -84,8 +87,14 @@ class Recognizer:
         lexicon: EntityLexicon,
         published: str | None,
         original: Callable[[int, int], str] | None = None,
+        places: PlaceHeads | None = None,
+        ranks: Mapping[str, int] | None = None,
     ):
+        """`places` and `ranks` (the news word list's frequency ranks) let unknown places
+        announced by a head noun be found (`entity_places`)."""
         self.lexicon = lexicon
+        self.places = places
+        self.ranks = ranks or {}
         self.kb = lexicon.kb
         self.published = published
         self.scan = Scanner(folded, matches, lexicon, original)
@@ -139,8 +148,9 @@ class Recognizer:
         return self.found
 
     def _outlets(self) -> dict[int, int]:
-        """News outlets (`entity_outlets`), found first; returns every folded offset inside
-        one -> its end, so dictionary matches there are skipped."""
+        """News outlets (`entity_outlets`) and unknown places after a head noun
+        (`entity_places`), found first; returns every folded offset inside one -> its end, so
+        dictionary matches there are skipped."""
         covered: dict[int, int] = {}
         for outlet in find_outlets(self.scan.text, self.lexicon):
             if outlet.start in covered:
@@ -156,7 +166,48 @@ class Recognizer:
                 seed = Seed(ident, title, title, "ORG", outlet.country, "JRN", "media")
             self.found.append(Found(outlet.start, outlet.end, seed, "pattern"))
             covered.update(dict.fromkeys(range(outlet.start, outlet.end), outlet.end))
+        if self.places is not None and self.ranks:
+            self._places(covered)
         return covered
+
+    def _places(self, covered: dict[int, int]) -> None:
+        text = self.scan.text
+        known = bytearray(len(text) + 1)
+        for match in self.matches:
+            if any(cue.kind in ("entry", "capital") for cue in match.payloads):
+                known[match.word_start : match.end] = b"\x01" * (match.end - match.word_start)
+        assert self.places is not None
+        for place in find_places(text, self.places, self.lexicon, known, self.ranks):
+            if place.start in covered:
+                continue
+            name = " ".join(self.scan.original(place.start, place.end).split())
+            kind = "site" if place.site else "place"
+            ident = "loc:" + " ".join(text[place.start : place.end].split())
+            country = place.country or self._country_near(place.end)
+            seed = Seed(ident, name, name, "LOC", country, None, kind)
+            self.found.append(Found(place.start, place.end, seed, "pattern"))
+            covered.update(dict.fromkeys(range(place.start, place.end), place.end))
+
+    def _country_near(self, pos: int) -> str | None:
+        """The country of a known place or country named just after `pos` in the same clause:
+        «مديرية نهم شرق العاصمة صنعاء», «مخيم عين الحلوة قرب صيدا»."""
+        for match in self.matches:
+            if match.word_start < pos:
+                continue
+            if match.word_start - pos > _NEAR or _CLAUSE_END.search(
+                self.scan.text, pos, match.word_start
+            ):
+                return None
+            countries = {
+                entry.id if entry.kind == "country" else entry.country
+                for cue in match.payloads
+                if cue.kind == "entry"
+                and (entry := self.kb.entries.get(cue.ref)) is not None  # type: ignore[arg-type]
+                and entry.kind in _CONTEXT_KINDS
+            }
+            if len(countries) == 1:
+                return countries.pop()
+        return None
 
     def _handle(self, kind: str, match: Match, cues: list[Cue]) -> int | None:
         if kind == "entry":

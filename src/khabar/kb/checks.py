@@ -24,6 +24,7 @@ from ..clean.sources import load_agencies, load_outlets
 from ..errors import KnowledgeBaseError
 from ..extract import amounts, coref, date_grammar, entity_lexicon, event_triggers
 from ..extract.date_names import NAMED_DATES_FILE, load_named_dates
+from ..extract.entity_places import PLACE_HEADS_FILE, load_place_heads
 from ..extract.event_lexicon import check_event_lexicon
 from ..extract.quote_speakers import load_speech_verbs
 from ..text import calendar
@@ -120,6 +121,11 @@ def _named_dates(d: Path) -> list[str]:
     return _problems(path, lambda: load_named_dates(path))
 
 
+def _place_heads(d: Path) -> list[str]:
+    path = d / PLACE_HEADS_FILE
+    return _problems(path, lambda: load_place_heads(path))
+
+
 def _speech_verbs(d: Path) -> list[str]:
     path = d / "speech_verbs.tsv"
     return _problems(path, lambda: load_speech_verbs(path))
@@ -188,6 +194,7 @@ CHECKS: dict[str, Checker] = {
     "name_stopwords.tsv": _name_stopwords,
     "coref_roles.tsv": _coref_roles,
     "coref_orgs.tsv": _coref_orgs,
+    PLACE_HEADS_FILE: _place_heads,
     # events: the lexicon is loaded as one, the detector weights file by file
     "plover.tsv": _events,
     "triggers.tsv": _events,
