@@ -140,3 +140,22 @@ def test_quotes_stray_straight_quote_does_not_shift_pairs() -> None:
     spans = quoted_spans(text)
     pairs = sorted(text[start + 1 : end] for start, end in spans.items())
     assert pairs == ["القرار خاطئ", "تقديم المساعدة"]
+
+
+def test_quotes_an_an_governed_by_another_word_is_no_speech() -> None:
+    from khabar.doc import Document, Source
+    from khabar.registry import build_pipeline
+
+    pipeline = build_pipeline(["clean", "metadata", "sentences", "entities", "coref", "quotes"])
+    pipeline.setup()
+
+    def quotes(text: str) -> list[tuple[str, str | None]]:
+        doc = Document(id="t", raw=text, source=Source(published="2021-07-02"))
+        done = pipeline.run_one(doc).document
+        assert done is not None
+        return [(q.text, q.speaker.text if q.speaker else None) for q in done.quotes]
+
+    assert quotes("وقال الحزب الذي لم يعلن موقفه بعد لكن يمكن أن يدعم المرشح الآخر.") == []
+    # the «أن» of «بعد أن» is skipped; the verb's own «إن» still opens the quotation
+    said = quotes("وقال الوزير بعد أن التقى نظيره الفرنسي إن المحادثات كانت مثمرة.")
+    assert said == [("المحادثات كانت مثمرة", "الوزير")]

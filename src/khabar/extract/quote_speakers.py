@@ -24,7 +24,7 @@ from .quote_marks import strip_span
 __all__ = ["Attribution", "MentionRef", "SubjectWords", "Verb", "load_speech_verbs", "ref_text"]
 
 _KINDS = ("verb", "participle", "noun", "source")
-_WORD_KINDS = ("adverb", "boundary", "circumstance")
+_WORD_KINDS = ("adverb", "boundary", "circumstance", "governor")
 _RECENT = 700  # a subjectless verb continues the last speaker if it spoke this recently
 _LAST_NP = re.compile(r"(?:(?<=\s)|^)(?:(?!(?:من|في|عن|علي|الي|مع|ضد)\s)\S+\s*){1,3}$")
 _PREPOSITION = re.compile(r"(?:في|الي|علي|عن|من|مع|الى|لدي|ب|ل)(?!\w)|[\"«“]")
@@ -58,6 +58,8 @@ class SubjectWords:
     lead: re.Pattern[str]  # adverbs between the verb and its subject
     end: re.Pattern[str]  # where the subject phrase stops
     before: tuple[re.Pattern[str], ...]  # a subject before the verb, ending the clause so far
+    # a word that governs the «أن» right after it («دون أن», «يمكن أن»): no reported speech
+    governed: re.Pattern[str] | None = None
 
 
 def load_speech_verbs(path: Path | None = None) -> tuple[PhraseMatcher, SubjectWords]:
@@ -88,6 +90,9 @@ def load_speech_verbs(path: Path | None = None) -> tuple[PhraseMatcher, SubjectW
             ),
             re.compile(r"(?:^|(?:^|\s)(?:ب?ان|ان)\s)\s*(?P<np3>(?:\S+\s+){0,5}\S+)\s+$"),
         ),
+        governed=re.compile(rf"(?<!\w)[وف]?(?:{_alternation(words['governor'])})\s+$")
+        if words["governor"]
+        else None,
     )
 
 

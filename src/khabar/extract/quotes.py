@@ -78,6 +78,7 @@ class _Finder:
             word_start = mapping.to_original(m.word_start)
             self.verbs.append(Verb(start, end, word_start, *m.payloads[0]))
         self.spans = quoted_spans(doc.text)
+        self.governed = words.governed
         self.att = Attribution(doc, self.verbs, words)
 
     def run(self) -> list[Quote]:
@@ -126,6 +127,11 @@ class _Finder:
             opener = _OPENER.search(folded, position)
             if opener is None or opener.lastgroup == "end":
                 return None
+            if opener.lastgroup == "comp" and self._governed(folded, opener.start()):
+                # «لم يعلن موقفه بعد لكن يمكن أن», «قال بعد أن التقى …، إن»: that «أن» is
+                # the other word's; the content may still come later
+                position = opener.end()
+                continue
             if opener.lastgroup != "mark":
                 return opener
             at = offset + mapping.to_original(opener.start())
@@ -136,6 +142,11 @@ class _Finder:
             position = folded.find(self.text[close], opener.end()) + 1
             if position <= 0:
                 return None
+
+    def _governed(self, folded: str, at: int) -> bool:
+        return self.governed is not None and (
+            self.governed.search(folded, max(0, at - 20), at) is not None
+        )
 
     def _content(
         self, kind: str, open_start: int, open_end: int, later: list[Verb], used: set[int]
