@@ -105,3 +105,23 @@ def test_extract_coref_described_or_unfitting_organisation_noun_stays_unlinked(s
     assert coref_texts(person(doc, "org:hezbollah")) == []
     nato = run(stages, "اجتمع وزراء حلف شمال الأطلسي. وقالت الحركة إنها ترفض ذلك.")
     assert coref_texts(person(nato, "org:nato")) == []  # a movement is not an alliance
+
+
+def test_extract_coref_the_newspaper_is_the_last_one_named(stages) -> None:
+    text = (
+        "ونشرت صحيفة ديلي نيوز الكندية تقريرا عن الأزمة. وقالت الصحيفة إن الحل بعيد. "
+        "وذكرت صحيفة عكاظ السعودية أن الوزير سيزور باريس. وأضافت الصحيفة أن الزيارة قصيرة."
+    )
+    doc = run(stages, text)
+    assert coref_texts(person(doc, "media:ديلي_نيوز")) == ["الصحيفة"]  # an outlet not in the KB
+    assert coref_texts(person(doc, "org:okaz")) == ["الصحيفة"]
+
+
+def test_extract_coref_links_do_not_count_as_mentions(stages) -> None:
+    # Hamas is named once, then referred to twice; Fatah is named twice: «الحركة» is Fatah's
+    text = (
+        "أعلنت حركة حماس موقفها. وقالت الحركة إنها ترفض. وأكدت الحركة ذلك. "
+        "وردت حركة فتح على حركة فتح الأخرى. وقالت الحركة إنها تدرس الرد."
+    )
+    doc = run(stages, text)
+    assert coref_texts(person(doc, "org:fatah")) == ["الحركة"]

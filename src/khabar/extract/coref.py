@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import ClassVar
 
 from ..doc import Document, Entity, Mention
-from ..kb.model import Office
+from ..errors import KnowledgeBaseError
+from ..kb.model import KBEntry, Office
 from ..kb.tsv import data_path, read_tsv, split_list
 from ..pipeline import BaseStage
 from ..text.matcher import PhraseMatcher
@@ -53,6 +54,7 @@ class OrgNoun:
     phrase: str
     kinds: frozenset[str]
     heads: frozenset[str]  # folded first words one of the organisation's names must have
+    recent: bool = False  # the last fitting one named wins, not the most named («الصحيفة»)
 
     def fits(self, kind: str | None, names: list[str]) -> bool:
         if kind not in self.kinds:
@@ -65,13 +67,17 @@ class OrgNoun:
 def load_org_nouns(path: Path | None = None) -> PhraseMatcher:
     """coref_orgs.tsv: organisation noun -> the KB kinds and name heads it may refer to."""
     nouns = PhraseMatcher()
-    for _, row in read_tsv(
-        path or data_path(ORGS_FILE),
-        ("phrase_ar", "kinds", "heads", "note"),
+    path = path or data_path(ORGS_FILE)
+    for number, row in read_tsv(
+        path,
+        ("phrase_ar", "kinds", "heads", "pick", "note"),
         non_empty=("phrase_ar", "kinds"),
     ):
         heads = frozenset(fold_text(h) for h in split_list(row["heads"]))
-        noun = OrgNoun(row["phrase_ar"], frozenset(split_list(row["kinds"])), heads)
+        if row["pick"] not in ("", "salient", "recent"):
+            raise KnowledgeBaseError(f"{path}:{number}: pick must be salient or recent")
+        kinds = frozenset(split_list(row["kinds"]))
+        noun = OrgNoun(row["phrase_ar"], kinds, heads, row["pick"] == "recent")
         nouns.add(row["phrase_ar"], noun)
     nouns.build()
     return nouns
@@ -218,7 +224,13 @@ class CorefStage(BaseStage):
     ) -> None:
         assert self._org_nouns is not None and self._lexicon is not None
         entries = self._lexicon.kb.entries
-        orgs = [(e, entries[e.id]) for e in doc.entities if e.type == "ORG" and e.id in entries]
+        # an organisation's names: its KB names and how the text named it («صحيفة عكاظ
+        # السعودية», an outlet found by its shape and not in the KB)
+        orgs = [
+            (e, entries[e.id].kind if e.id in entries else e.kind, _names(e, entries.get(e.id)))
+            for e in doc.entities
+            if e.type == "ORG" and (e.id in entries or e.kind == "media")
+        ]
         if not orgs:
             return
         for match in self._org_nouns.find(folded):
@@ -232,10 +244,12 @@ class CorefStage(BaseStage):
                 continue
             noun: OrgNoun = match.payloads[0]
             scores = []
-            for entity, entry in orgs:
-                before = [m for m in entity.mentions if m.end <= start]
-                if before and noun.fits(entry.kind, entry.aliases_ar):
-                    scores.append((len(before), max(m.start for m in before), entity))
+            for entity, kind, names in orgs:
+                # what the text itself named: links made here would feed the count
+                named = [m for m in entity.mentions if m.end <= start and m.source != "coref"]
+                if named and noun.fits(kind, names):
+                    last = max(m.start for m in named)
+                    scores.append((last, 0, entity) if noun.recent else (len(named), last, entity))
             scores.sort(key=lambda s: (s[0], s[1]), reverse=True)
             if scores and (len(scores) == 1 or scores[0][0] > scores[1][0]):
                 if generic is not None:  # «التحالف» the generic military agent: now a known one
@@ -287,6 +301,13 @@ class CorefStage(BaseStage):
                 entity = new_entity(seed_from_entry(entry))
                 doc.entities.append(entity)
             _add(doc, entity, offsets, start, end, taken)
+
+
+def _names(entity: Entity, entry: KBEntry | None) -> list[str]:
+    names = [m.text for m in entity.mentions]
+    if entry is not None:
+        names += [entry.name_ar or "", *entry.aliases_ar]
+    return names
 
 
 def _generic_mention(doc: Document, start: int, end: int) -> Entity | None:
