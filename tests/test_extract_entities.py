@@ -207,3 +207,13 @@ def test_extract_entities_company_names_that_fold_like_common_words(stage: Entit
     assert not [e for e in doc.entities if e.id.startswith("org:")]
     doc = run(stage, "وقعت شركة إلبيت عقدا مع قوات إيساف، وانتقد الليكود الاتفاق.")
     assert {"org:elbit", "org:isaf", "org:likud"} <= set(by_id(doc))
+
+
+def test_extract_entities_spelling_variants_of_known_foreign_names(stage: EntityStage) -> None:
+    doc = run(stage, "وصل سيرجي لافروف ثم التقى بوريس جونسن في المطار.")
+    found = by_id(doc)
+    assert texts(found["person:sergey_lavrov"]) == ["سيرجي لافروف"]
+    assert texts(found["person:boris_johnson"]) == ["بوريس جونسن"]
+    # Arabic names are not matched by skeleton: «سليمان» is not «سلمان»
+    doc = run(stage, "استقبل الوزير محمد بن سليمان في مكتبه.")
+    assert "person:mohammed_bin_salman" not in by_id(doc)

@@ -31,6 +31,7 @@ from .entity_link import Located, assemble, confirmed, merge_model_spans
 from .entity_named import named_mentions
 from .entity_places import PLACE_HEADS_FILE, PlaceHeads, load_place_heads
 from .entity_recognize import Recognizer
+from .entity_skeletons import link_skeletons, skeleton_index
 from .entity_surnames import link_surnames
 
 NAMED_ONLY_FLAG = "entities-named-only"
@@ -61,6 +62,7 @@ class EntityStage(BaseStage):
         self._lexicon: EntityLexicon | None = None
         self._crf: Any = None
         self._places: PlaceHeads | None = None
+        self._skeletons: dict[str, str] = {}
         self._ranks: dict[str, int] = {}
 
     def setup(self) -> None:
@@ -69,6 +71,7 @@ class EntityStage(BaseStage):
         self._lexicon = load_lexicon(Path(self.kb_dir) if self.kb_dir else None, self.kb_extra)
         own = Path(self.kb_dir) / PLACE_HEADS_FILE if self.kb_dir else None
         self._places = load_place_heads(own if own is not None and own.exists() else None)
+        self._skeletons = skeleton_index(self._lexicon)
         if self.use_crf:
             from .crf import CrfTagger
 
@@ -115,6 +118,7 @@ class EntityStage(BaseStage):
             located = self._with_tagger(text, located, weak, published, doc)
         else:
             located += weak
+        link_skeletons(text, located, lexicon, self._skeletons)
         return assemble(text, located, named_only=self.named_only)
 
     def _with_tagger(

@@ -66,6 +66,7 @@ class KnowledgeBase:
     capitals: dict[str, str] = field(default_factory=dict)  # folded capital name -> country id
     titles: list[str] = field(default_factory=list)
     given_names: set[str] = field(default_factory=set)  # folded
+    arabic_given_names: set[str] = field(default_factory=set)  # folded, of Arabic origin
     _by_office: dict[tuple[str, str], list[Office]] = field(default_factory=dict, repr=False)
 
     def get(self, entry_id: str) -> KBEntry | None:

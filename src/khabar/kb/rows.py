@@ -265,6 +265,8 @@ class RowReader:
     def _given_name(self, path: Path, line: int, row: dict[str, str]) -> None:
         self._check_arabic(path, line, [row["name_ar"]])
         self.kb.given_names.add(fold_key(row["name_ar"]))
+        if row.get("origin") == "arabic":
+            self.kb.arabic_given_names.add(fold_key(row["name_ar"]))
 
     # -- helpers ----------------------------------------------------------------------------------
 
