@@ -11,7 +11,8 @@ roles/agents/institutions/titles/given-names lexicons, and the names of countrie
 organisations (a country's own capital keeps a name it shares with another country: عمان).
 A big city of the focus countries whose name is a common word keeps it as «مدينة <name>».
 A name shared by cities of several countries stays with the largest city (and with namesakes in
-the focus countries).
+the focus countries). scripts/place_names.tsv adds Arabic names GeoNames lacks (hand-written);
+a city listed there is kept whatever its population.
 
     python scripts/build_places.py [--out PATH]
 """
@@ -84,9 +85,19 @@ _STOPWORDS = """
     جهينة بون اهر أهر المذنب العدوة البياض البستان اديل الزيتية بيرم بردود نكا بافت
     الحسينية القبة الشامية كسوة الكسوة القرين الأبي حرير دخيل حولي موصول صناعتي
     بيرا رانس رنس أولو جيزه جيزة يينا زاريا آتن ديرة ديره أكرا آكرا اكرا آران صيلة لوى ألاك أريكا ويكو
-    أكيتا تيران مشهد عقبه عقبة حجه حجة بركان
+    أكيتا تيران مشهد عقبه عقبة حجه حجة بركان سلمية السلمية
 """
 STOPLIST = set(_STOPWORDS.split()) | {"صلاح الدين", "الشيخ زايد", "إن صالح"}
+
+
+def hand_names() -> dict[str, list[str]]:
+    """GeoNames id -> the Arabic names written by hand in scripts/place_names.tsv."""
+    path = ROOT / "scripts/place_names.tsv"
+    columns = ["geonames_id", "name_ar", "aliases_ar"]
+    return {
+        row["geonames_id"]: [row["name_ar"], *split_list(row["aliases_ar"])]
+        for _, row in read_tsv(path, columns, non_empty=("geonames_id", "name_ar"))
+    }
 
 
 def lexicon_words() -> set[str]:
@@ -156,12 +167,16 @@ def build_rows() -> list[dict[str, str]]:
     english_capitals = {
         info["iso"]: info["capital"] for info in gc.get_countries().values() if info["capital"]
     }
+    extra = hand_names()
     rows = []
     for gid, city in gc.get_cities().items():
         country = iso3.get(city["countrycode"])
-        if not country or city["population"] < (MIN_FOCUS if country in FOCUS else MIN_OTHER):
+        small = city["population"] < (MIN_FOCUS if country in FOCUS else MIN_OTHER)
+        if not country or (small and str(gid) not in extra):
             continue
-        names = preferred_first(arabic_names(city["alternatenames"]), country)
+        names = preferred_first(
+            extra.get(str(gid), []) + arabic_names(city["alternatenames"]), country
+        )
         if english_capitals.get(city["countrycode"]) == city["name"]:
             # the hand-written capital spellings come first, when GeoNames knows them too
             folded = {fold_text(n) for n in names}
