@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..doc import ActorRef, Entity
 from .event_context import fold_word as fold_text  # cached: the same short gaps recur
@@ -54,6 +54,12 @@ _PLACE_NOUNS = frozenset({"بلده", "مدينه", "قريه", "منطقه", "�
                           "شارع", "ميدان", "ساحه", "معبد", "ضاحيه", "مخيم", "بلدات", "مدن",
                           "مناطق", "قضاء", "ناحيه", "العاصمه", "عاصمه", "مقاطعه", "جزيره",
                           "جامعه", "مطار", "سجن", "ميناء", "مستشفى", "سوق", "ضواحي"})  # fmt: skip
+_OTHER_PREPS = frozenset({"بين", "في", "قبل", "يد", "ايدي", "عن", "حول"})
+# buildings and posts whose owner follows them («مركز الشرطة», «مقر الحزب», «دورية للجيش»)
+_HELD_NOUNS = frozenset(fold_text(w) for w in (
+    "مركز", "مراكز", "مقر", "مقار", "مقرات", "منزل", "منازل", "مبنى", "مباني", "قاعدة",
+    "قواعد", "موقع", "مواقع", "نقطة", "نقاط", "مكتب", "مكاتب", "سفارة", "قنصلية", "معسكر",
+    "ثكنة", "دورية", "دوريات", "قافلة", "حافلة", "سيارة", "آلية", "آليات", "مخفر"))  # fmt: skip
 # the kind of a tagger entity the knowledge base does not know: an unknown LOC is a place
 _DEFAULT_KINDS = {"PER": "person", "LOC": "place"}
 
@@ -69,6 +75,9 @@ class Participant:
     kind: str
     group: int = -1  # index of the coordination group
     apposed: bool = False  # a title and the name after it, merged into one participant
+    # no word names it: the place of the report stands in for it (not part of identity)
+    default: bool = field(default=False, compare=False)
+    placed: bool = field(default=False, compare=False)  # its country is the place's
 
     def ref(self) -> ActorRef:
         # an international body is coded "IGO", not "IGOIGO": the sector repeats the country
@@ -262,9 +271,13 @@ def preposition_before(text: str, clause_start: int, part: Participant) -> str:
         if own:
             return _PROCLITIC_PREPS[own.group(1)]
     words = _WORD.findall(fold_text(text[max(clause_start, word_start - 25) : word_start]))
+    if len(words) > 1 and words[-1] in _HELD_NOUNS:
+        words.pop()  # «على مركز الشرطة»: the owner of the building shares its preposition
+    if words[-3:] == ["بين", "كل", "من"]:
+        return "بين"  # «بين كل من الوكالة الفلسطينية ونظيرتها التونسية»
     if words:
         last = words[-1].lstrip("و")
-        if last in RECIPIENT_PREPS or last in ("بين", "في", "قبل", "يد", "ايدي", "عن", "حول"):
+        if last in RECIPIENT_PREPS or last in _OTHER_PREPS:
             return last
     return ""
 

@@ -42,9 +42,13 @@ _PERFECT_RESUMPTIVE = re.compile(
 # «شنت فيها روسيا غارات», «تمكن الطيران من استهداف», «نجح الجيش في قتل»: the noun is what
 # someone carried out (words may stand between the verb and the noun); «نجا من محاولة
 # اغتيال»: what someone survived took place; «اتهمت دمشق الطيران باستهداف …»: the act an
-# accusation names is coded too (PLOVER codes the alleged act, the accused as its actor)
+# accusation names is coded too (PLOVER codes the alleged act, the accused as its actor);
+# «أحد منفذي هجوم …», «اندلعت مواجهة بين …», «جرت اشتباكات», «شهدت المدينة معارك»: the
+# act took place
 _CARRIED_BEFORE = re.compile(
-    r"(?:^|\s)[وف]?(?:(?:شن|نفذ)\S{0,3}\s+(?:\S+\s+){0,3}|(?:تمكن|نجح)\S{0,3}\s+(?:\S+\s+){0,3}"
+    r"(?:^|\s)[وف]?(?:(?:شن|نفذ)\S{0,3}\s+(?:\S+\s+){0,3}|منفذ\S{0,3}\s+(?:\S+\s+)?|"
+    r"(?:اندلع\S{0,3}|جرت|جرى|دارت|دار|شهدت|شهد)\s+(?:\S+\s+){0,2}|"
+    r"(?:تمكن|نجح)\S{0,3}\s+(?:\S+\s+){0,3}"
     r"(?:من|في)\s+|(?:نجا|نجت|نجوا|ينجو|تنجو)\s+(?:\S+\s+){0,4}من\s+(?:محاولة\s+)?|"
     r"(?:اتهم|يتهم|تتهم|متهما|متهمة)\S{0,3}\s+(?:\S+\s+){0,4}ب)\S{0,3}$"
 )

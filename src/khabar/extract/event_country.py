@@ -10,6 +10,7 @@ document mentions most.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 
@@ -39,11 +40,32 @@ def _noun_slot(previous: str) -> bool:
     return bool(_COUNTED.match(previous)) or previous in _TIME or previous.endswith("وا")
 
 
+# «من» right after a mention: where its people come from
+_ORIGIN = re.compile(r"\s+من\s+")
+INTERNATIONAL = "INT"  # CAMEO international/transnational generic (kb.schema.SPECIAL_COUNTRIES)
+_NO_ORIGIN = frozenset({"IGO", "IMG", INTERNATIONAL})  # «عناصر من تنظيم القاعدة»: no nationality
 _SETTING = frozenset({"في", "ب", "قرب", "عن", "من", "الى", "حول"})
 # nouns whose nisba names a topic, not a party («الأزمة السورية», «الملف النووي الإيراني»)
 _ABSTRACT = frozenset({"ازمه", "ملف", "اتفاق", "قضيه", "حرب", "ثوره", "ساحه", "اراضي", "حدود",
                        "نووي", "شان", "سياسه", "مساله", "عاصمه", "مدينه", "منطقه", "شعب"})  # fmt: skip
 _TIME = frozenset({"امس", "اليوم", "الليله", "فجر", "صباح", "مساء", "ظهر"})
+
+
+_DEFINITE = re.compile(r"^[وفبل]?(?:ال|لل)")
+
+
+def _noun_head(text: str, floor: int, head: re.Match[str]) -> re.Match[str]:
+    """The noun of a definite adjective chain («المناطق القبلية الباكستانية»): a definite
+    word after a definite word is its adjective (a construct's first noun takes no article)."""
+    while _DEFINITE.match(head.group()):
+        words = list(_WORD.finditer(text, max(floor, head.start() - 25), head.start()))
+        previous = words[-1] if words else None
+        if previous is None or text[previous.end() : head.start()].strip():
+            break
+        if not _DEFINITE.match(previous.group()):
+            break
+        head = previous
+    return head
 
 
 class CountryFiller:
@@ -111,6 +133,21 @@ class CountryFiller:
         found = self._found
         return {w: found[w] for w in words & found.keys()}
 
+    def sole_country(
+        self, text: str, sentence: tuple[int, int], actors: list[Participant]
+    ) -> list[Participant]:
+        """The one country the sentence's nationality words name (other than the actors'),
+        as its government; none when they name several."""
+        nisbas = self._nisbas(text, sentence)
+        taken = {p.country for p in actors}
+        countries = {c for c in nisbas.values() if c not in taken}
+        if len(countries) != 1:
+            return []
+        word = next(w for w, c in nisbas.items() if c in countries)
+        start = text.find(word, *sentence)
+        return [Participant(start, start + len(word), word, None, countries.pop(), "GOV",
+                            "country", default=True)]  # fmt: skip
+
     def lookup(self, word: str) -> str | None:
         return self._lookup_folded(fold_word(word))
 
@@ -168,6 +205,7 @@ class CountryFiller:
                 parts.append(Participant(start, end, match.group(), None, country, "CVL", "agent"))
             elif (
                 self.phrases
+                and (head := _noun_head(text, sentence[0], head))
                 and fold_word(head.group()).removeprefix("ال") not in _ABSTRACT
                 and nisbas.get(head.group()) is None  # «الإسرائيلية-الفلسطينية»: one adjective
             ):
@@ -181,16 +219,35 @@ class CountryFiller:
         """Give agent nouns and people without a country one (nisba, place, fallback)."""
         places = [p for p in parts if p.country and (p.kind in PLACE_KINDS or p.kind == "country")]
         for part in parts:
-            if part.country or self._foreign(text, part, sentence[1]):
+            if part.country:
+                continue
+            if self._foreign(text, part, sentence[1]):
+                # no state is named: CAMEO's generic international code
+                part.country = INTERNATIONAL if part.kind in FILLABLE else None
                 continue
             # «باكستانيا», «جنود أميركيين»: the mention is or ends in a nisba
             country = self.lookup(part.text.split()[-1]) if part.text.split() else None
             if country is None and part.kind not in FILLABLE:
                 continue
             country = country or self.after(text, part.end, sentence[1], words=2)
+            country = country or self.origin(text, part.end, sentence[1], parts)
+            part.placed = country is None  # the report's place, not a word, gives it
             if country is None and places:
                 country = min(places, key=lambda p: abs(p.start - part.start)).country
             part.country = country or fallback
+
+    def origin(self, text: str, end: int, limit: int, parts: list[Participant]) -> str | None:
+        """«لاجئون من التبت», «المتظاهرون من فلسطينيين», «عناصر من الجيش العراقي»: people
+        «من» a country, a place or a nationality belong to it."""
+        match = _ORIGIN.match(text, end, limit)
+        if match is None:
+            return None
+        at = match.end()
+        named = next((p for p in parts if at <= p.start <= at + 1 and p.country), None)
+        if named is not None:
+            return named.country if named.country not in _NO_ORIGIN else None
+        word = _WORD.match(text, at, limit)
+        return self._country(word.group()) if word else None
 
     @staticmethod
     def _foreign(text: str, part: Participant, limit: int) -> bool:
@@ -228,3 +285,98 @@ def document_country(doc: Document) -> str | None:
             return entity.country
         counts[entity.country] += len(entity.mentions)
     return counts.most_common(1)[0][0] if counts else None
+
+
+# «حافلة مملوكة للحرس الثوري», «طائرة تابعة للقوات الأمريكية»: the owner after a noun
+_OWNED = re.compile(r"(?<!\w)(?:ال)?(?:تابع|مملوك)(?:ة|ه|ان|تان|ين|ون)?\s+(?=ل)")
+# «غارة شنتها طائرة …», «هجوم نفذه …»: a verb of carrying out a few words after a noun trigger
+_CARRIED = re.compile(
+    r"(?:\s+[^\s،,.]+){0,2}?\s+(?:التي\s+|الذي\s+)?(?:شن|نفذ)(?:ه|ها|ته|تها|وه|وها)(?!\w)"
+)
+_AIMED = re.compile(r"(?<!\w)و?(?:استهدف|استهدفت|استهدفوا|يستهدف|تستهدف|مستهدفا|مستهدفة)\s")
+_OWNER_PREP = re.compile(r"ل(?:ل|ا)")  # «للجيش», «لاسرائيل»: the mention opens with «ل»
+# sectors a protest is aimed at when the sentence names one (the place is only the default)
+_AUTHORITIES = frozenset({"GOV", "COP", "MIL", "LEG", "JUD", "SPY", "IGO"})
+# a country or a capital in the sentence is more often where than what it is against
+_LANDS = PLACE_KINDS | {"country"}
+_LATE = re.compile(r"(?<!\w)(?:ال)?راحل(?:ة|ه)?(?!\w)")  # a late leader is no one's target
+_UNNAMED = frozenset({"UAF", "CRM"})  # unidentified gunmen, criminals: no state is implied
+# kinds whose missing country the place of the report or the sentence's other parties give
+_LOCAL = frozenset({"agent", "person"})
+
+
+def owned_by(text: str, start: int, limit: int, parts: list[Participant]) -> Participant | None:
+    """The participant that «تابعة لـ», «مملوكة لـ» names within 40 characters of `start`."""
+    match = _OWNED.search(text, start, min(limit, start + 40))
+    if match is None:
+        return None
+    at = match.end()
+    return next((p for p in parts if at <= p.start <= at + 2 and p.country), None)
+
+
+def carried_by(text: str, end: int, limit: int, parts: list[Participant]) -> Participant | None:
+    """«غارة شنتها طائرة بدون طيار تابعة للقوات الأميركية»: who carried out the act a noun
+    trigger names, when a noun that is no participant stands between (the owner then)."""
+    match = _CARRIED.match(text, end, limit)
+    if match is None:
+        return None
+    after = [p for p in parts if match.end() <= p.start < min(limit, match.end() + 60)]
+    if not after:
+        return None
+    first = after[0]
+    if text[match.end() : first.start].strip():
+        return owned_by(text, match.end(), limit, parts)
+    return first
+
+
+def aimed_at(text: str, end: int, limit: int, parts: list[Participant]) -> list[Participant]:
+    """«هجوم … استهدف نقطة تفتيش مشتركة، للجيش الأميركي والقوات العراقية»: the owners of
+    what a verb of aiming after the trigger names (its object is no participant)."""
+    match = _AIMED.search(text, end, min(limit, end + 50))
+    if match is None:
+        return []
+    after = [p for p in parts if match.end() <= p.start < match.end() + 50 and p.country]
+    if not after or not _OWNER_PREP.match(text, after[0].start):
+        return []
+    return [p for p in after if p.group == after[0].group]
+
+
+def authority(
+    text: str, parts: list[Participant], actors: list[Participant], at: int
+) -> list[Participant]:
+    """The government, police or army the sentence names (not among the actors, nor a late
+    leader: «صورا للرئيس الراحل»), nearest to `at`: what a protest is against rather than
+    the place it happens in."""
+    taken = {p.entity_id or p.text for p in actors}
+    found = [
+        p for p in parts
+        if p.sector in _AUTHORITIES and p.country and not p.placed and p.kind not in _LANDS
+        and (p.entity_id or p.text) not in taken and not _late(text, p)
+    ]  # fmt: skip
+    return [min(found, key=lambda p: abs(p.start - at))] if found else []
+
+
+def _late(text: str, part: Participant) -> bool:
+    """«الرئيس المصري الراحل», «الزعيم الراحل ياسر عرفات»: a deceased leader (the word may
+    stand inside the mention, which apposition joins to the name)."""
+    return bool(_LATE.search(text, max(0, part.start - 10), part.end + 10))
+
+
+def localize(roles_sides: tuple[list[Participant], list[Participant]],
+             parts: list[Participant], at: int) -> None:  # fmt: skip
+    """Unmarked local actors («سكان», «سياسيين», «المتظاهرون») with no country after
+    `CountryFiller.fill` (no place in the sentence): the country of the nearest party the
+    sentence names, not one of the other side (CAMEO codes unmarked local actors with the
+    country where the event happens, which the named parties then stand for)."""
+    # victims first: they are the local ones more often than whoever attacked them
+    for side, other in (roles_sides[::-1], roles_sides):
+        against = {p.country for p in other if p.country}
+        for i, part in enumerate(side):
+            unknown = (part.entity_id or "").startswith("ner:")  # a name the KB lacks
+            if part.country or not (part.kind in _LOCAL or unknown) or part.sector in _UNNAMED:
+                continue
+            known = [p for p in parts if p.country and p.country not in against
+                     and p.country not in _NO_ORIGIN and not (p.start < part.end and part.start < p.end)]  # fmt: skip
+            if known:
+                near = min(known, key=lambda p: abs(p.start - part.start))
+                side[i] = dataclasses.replace(part, country=near.country)

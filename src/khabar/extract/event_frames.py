@@ -115,7 +115,25 @@ def bare_noun(text: str, sentence_start: int, hit: TriggerHit) -> bool:
     if text[hit.start : hit.end].endswith(_ENCLITIC):
         return False
     before = text[max(sentence_start, hit.word_start - 40) : hit.word_start]
-    return not _REALISING.search(before)
+    if _REALISING.search(before):
+        return False
+    return not _REALISED_AFTER.match(text, hit.end, hit.end + 40)
+
+
+def realised_after(text: str, hit: TriggerHit) -> bool:
+    """«القمة التي جمعت كيم وترامب»: a relative clause names who met or acted."""
+    return bool(_REALISED_AFTER.match(text, hit.end, hit.end + 40))
+
+
+# «القمة التاريخية التي جمعت كيم وترامب», «الاتفاق الذي وقعه الطرفان»: a relative clause
+# that brings the sides together or carries the act out
+# («مباحثات سيجريها مع …»: without the pronoun, a verb with one that refers back)
+_REALISED_AFTER = re.compile(
+    r"\s+(?:\S+\s+)?(?:(?:الذي|التي|الذين)\s+(?:جمع|جمعت|عقد|عقدت|عقده|عقدها|أجرا|أجراها|"
+    r"أجرته|أجرتها|وقع|وقعت|وقعه|وقعها|وقعته|وقعتها|أبرم|أبرمت|أبرمه|أبرمها)|"
+    r"[وف]?س?(?:يجري|تجري|نجري|أجرا|اجرا|أجرت|اجرت|يعقد|تعقد|نعقد|عقد|عقدت|جمع|جمعت)"
+    r"(?:ه|ها|هما|هم))(?:\s|$)"
+)
 
 
 def carried_out(text: str, floor: int, hit: TriggerHit) -> bool:
@@ -157,6 +175,9 @@ _FRAME_PREPS = frozenset(
         "طوال",
         "طيلة",
         "هامش",
+        "إطار",  # «في إطار لقاءات التشاور»: the frame another act falls within
+        "سياق",
+        "بمناسبة",
     )
 )
 
@@ -173,8 +194,8 @@ def frame_noun(text: str, floor: int, hit: TriggerHit) -> bool:
     («يهدف إلى منع»)."""
     if _PURPOSE.search(text[max(floor, hit.word_start - 24) : hit.start]):
         return True
-    if hit.prefix.rstrip("ال"):
-        return False
+    if hit.prefix.rstrip("ال") or _REALISED_AFTER.match(text, hit.end, hit.end + 40):
+        return False  # «عقب القمة التي جمعت كيم وترامب»: an encounter of its own
     words = text[max(floor, hit.word_start - 14) : hit.word_start].split()
     return bool(words) and fold_text(words[-1]).removeprefix("و") in _FRAME_PREPS
 

@@ -29,7 +29,14 @@ from .event_actors import (
 )
 from .event_carry import carry_subject, sentence_subject
 from .event_context import fold_word
-from .event_country import CountryFiller
+from .event_country import (
+    CountryFiller,
+    aimed_at,
+    authority,
+    carried_by,
+    localize,
+    owned_by,
+)
 from .event_embedded import (
     accused_or_survivor,
     pronoun_subject,
@@ -70,10 +77,16 @@ _SPEAKER = re.compile(
 _UNDERGONE_LEMMAS = frozenset({"انفجر", "انفجار"})
 _DEVICE = "explosives"  # the mode of bomb nouns («عبوة ناسفة», «سيارة مفخخة»)
 _ATTACKERS = frozenset({"UAF", "REB", "CRM", "INS"})
+_ARMED = _ATTACKERS | {"MIL", "COP"}
+# «ما تسبب بـ», «مما أسفر عن», «أدى إلى»: what follows resulted from the act told before
+_RESULT = re.compile(
+    r"(?<!\w)(?:م?ما\s+)?(?:تسبب|تسببت|أسفر|أسفرت|اسفر|اسفرت|أدى|أدت|ادى|ادت|أوقع|أوقعت)"
+    r"(?:\s+(?:عن|إلى|الى|في))?\s*$"
+)
 # what a protest is against: «احتجاجا على», «تنديدا ب», «ضد», «معادية ل», «الموت ل» (+ a
 # noun such as «زيارة», «قرار» before the name: `_protested_against` allows a few letters)
 _AGAINST = re.compile(
-    r"(?<!\w)(?:(?:احتجاجا|احتجاجاً|تنديدا|تنديداً)\s+(?:على|ب)|ضد|(?:معادية|معاد|مناهضة|"
+    r"(?<!\w)(?:(?:احتجاجا|احتجاجاً|تنديدا|تنديداً)\s+(?:على|ب)|(?:ال)?احتجاج(?:ات)?\s+على|ضد|(?:معادية|معاد|مناهضة|"
     r"مناهض|مناوئة|مناوئ|المناهضة|المناوئة)\s+ل|الموت\s+ل|(?:تندد|يندد|ينددون|منددين)\s+ب|"
     r"أمام\s+(?:مقر\s+)?(?:ال)?(?:سفارة|قنصلية|سفارات))"
 )
@@ -227,9 +240,41 @@ class RoleFinder:
                 roles.actors = claimed
             if not roles.actors:
                 roles.actors = _sentence_attacker(roles, cand, parts)
+            if not any(agent_marked(self.text, p) for p in roles.actors):
+                _cause_acts(self.text, self.sentence_start, cand, roles, parts)
         if not roles.actors:
             roles.actors = self._implicit_actor(cand, roles, parts)
+        self._countries(cand, roles, parts)
         return roles
+
+    def _countries(self, cand: Candidate, roles: Roles, parts: list[Participant]) -> None:
+        """Owners, carriers and the local default: the parties a clause names only through
+        another noun («غارة شنتها طائرة تابعة لـ…», «فجرت حافلة مملوكة لـ…»), and the country
+        of unmarked local actors."""
+        hit, text, end = cand.hit, self.text, self.sentence[1]
+        if not cand.verbal:
+            carrier = carried_by(text, hit.end, end, parts)
+            if carrier is not None and carrier not in roles.actors:
+                roles.actors = [carrier]
+                roles.recipients = [p for p in roles.recipients if p is not carrier]
+        if cand.entry.type == "ASSAULT" and all(p.default for p in roles.recipients):
+            owner = owned_by(text, hit.end, end, parts)
+            aimed = [owner] if owner is not None else aimed_at(text, hit.end, end, parts)
+            aimed = [p for p in aimed if p not in roles.actors]
+            roles.recipients = aimed or roles.recipients
+        if (
+            cand.entry.type == "PROTEST"
+            and roles.recipients
+            and all(p.default for p in roles.recipients)
+        ):
+            # «جاء المتظاهرون من ألمانيا»: where they came from is not what they protest
+            kept = [p for p in roles.recipients
+                    if preposition_before(text, self.sentence_start, p) != "من"]  # fmt: skip
+            roles.recipients = authority(text, parts, roles.actors, hit.start) or kept
+        if cand.entry.type == "PROTEST" and not roles.recipients and not self.places:
+            # no place to stand for where it happens: the one nationality the sentence names
+            roles.recipients = self.filler.sole_country(text, self.sentence, roles.actors)
+        localize((roles.actors, roles.recipients), parts, hit.start)
 
     def _implicit_actor(
         self, cand: Candidate, roles: Roles, parts: list[Participant]
@@ -296,7 +341,7 @@ class RoleFinder:
             return []
         place = min(places, key=lambda p: abs(p.start - at))
         return [Participant(place.start, place.end, place.text, place.entity_id,
-                            place.country, sector, place.kind)]  # fmt: skip
+                            place.country, sector, place.kind, default=True)]  # fmt: skip
 
     def counted_victims(self, cand: Candidate, parts: list[Participant]) -> bool:
         """«قتل 28 شخصا», «ثلاثة جنود قتلوا»: a killing verb next to a counted noun is
@@ -390,6 +435,28 @@ def _victims_first(text: str, roles: Roles) -> None:
 def _reporter(text: str, part: Participant) -> bool:
     """The subject of a speech verb right before it («أعلنت مصادر», «قالت الشرطة»)."""
     return bool(_SPEAKER.search(text, max(0, part.start - 14), part.start))
+
+
+def _cause_acts(
+    text: str, floor: int, cand: Candidate, roles: Roles, parts: list[Participant]
+) -> None:
+    """«… الطيران الإسرائيلي باستهداف مطار …، ما تسبب بمقتل سبعة», «القوات الأجنبية أمرت
+    بضربات على مركز الشرطة أسفرت عن مقتل …»: a death that a result verb ties to the act told
+    before was caused by the nearest armed party named before it as a subject or object (no
+    preposition: «على مركز الشرطة» was hit; not who reports it), whichever role the death
+    noun gave it."""
+    hit = cand.hit
+    cue = _RESULT.search(text, max(floor, hit.word_start - 24), hit.word_start)
+    if cue is None:
+        return
+    victims = {p.entity_id or p.text for p in roles.recipients if p.start >= cue.end()}
+    causes = [p for p in parts if floor <= p.start and p.end <= cue.start()
+              and p.sector in _ARMED and (p.entity_id or p.text) not in victims
+              and preposition_before(text, floor, p) == "" and not _reporter(text, p)]  # fmt: skip
+    if causes:
+        cause = causes[-1]  # the nearest: «قالت الشرطة إن انتحاريا فجر نفسه مما أسفر عن»
+        roles.actors = [cause]
+        roles.recipients = [p for p in roles.recipients if p.start >= cue.end()]
 
 
 def _sentence_attacker(

@@ -11,7 +11,8 @@ place, casualties and context come from `event_attributes`. Same-type triggers o
 sentence that share their actors merge into one event («شنت القوات هجوما … وقصفت»).
 A specific earlier act the detector turns down (it asks for fresh reports) is kept with
 aux_mode "historical" at the threshold (`event_background`); a definite noun trigger of a
-type and lemma already coded in the article refers back to that event and is not coded again.
+type and lemma already coded in the article refers back to that event and is not coded again
+(`event_mentions`, which also drops subheadings that sum up the body).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import re
 from pathlib import Path
 from typing import ClassVar
 
-from ..doc import ActorRef, Document, Entity, Event, Span
+from ..doc import Document, Entity, Event, Span
 from ..kb.loader import load_kb
 from ..kb.tsv import data_path
 from ..pipeline import BaseStage
@@ -47,11 +48,13 @@ from .event_frames import (
     clause_frames,
     definite,
     frame_noun,
+    realised_after,
     relative_verb,
     sentence_frames,
     trigger_frames,
 )
 from .event_lexicon import EventLexicon, load_event_lexicon
+from .event_mentions import first_mentions, is_heading, merge, not_governed
 from .event_roles import NUMBER_AFTER, DocContext, RoleFinder, Topics
 from .event_triggers import (
     Candidate,
@@ -134,8 +137,8 @@ class EventStage(BaseStage):
     def __call__(self, doc: Document) -> Document:
         self.setup()
         found = self.candidates(doc, floor=self.threshold)
-        kept = [(e, c) for e, c in _first_mentions(found) if self._keep(e)]
-        doc.events = [e for e, _ in _not_governed(doc.text, kept)]
+        kept = [(e, c) for e, c in first_mentions(found) if self._keep(e)]
+        doc.events = [e for e, _ in not_governed(doc.text, kept)]
         for index, event in enumerate(doc.events):
             event.id = f"{doc.id}:{index}"
         return doc
@@ -169,7 +172,7 @@ class EventStage(BaseStage):
         index_ = _DocIndex(doc)
         out: list[tuple[Event, Candidate]] = []
         for index, sentence_hits in by_sentence.items():
-            if index >= 0:
+            if index >= 0 and not is_heading(doc.text, *sentences[index]):
                 coder = _SentenceCoder(self, doc, sentences[index], cues, lookup, context, index_)
                 out += coder.code(sentence_hits, floor)
         return out
@@ -289,15 +292,7 @@ class _SentenceCoder:
         types_seen: dict[str, int] = {}
         text = self.doc.text
         for hit in hits:
-            counted = bool(_COUNT_BEFORE.search(text, max(0, hit.word_start - 8), hit.word_start))
-            governed = bool(_PREP_BEFORE.search(text, max(0, hit.word_start - 6), hit.word_start))
-            for cand in _readings(hit, governed, self.model.types):
-                if cand.entry.requires and not self._required(cand):
-                    continue
-                if cand.entry.type not in self.model.types and self._other_sense(cand):
-                    continue
-                if counted and cand.entry.type not in self.model.types:
-                    continue  # «قبلت منها 839 طلبا»: things counted, not an act
+            for cand in self._hit_candidates(hit, text):
                 types_seen[cand.entry.type] = types_seen.get(cand.entry.type, 0) + 1
                 candidates.append((cand, Roles([], [])))
         if not candidates:
@@ -327,7 +322,31 @@ class _SentenceCoder:
                 self.finder.topics.add_actors(cand.entry.type, cand.hit.start, roles.actors)
         if floor is not None:
             candidates = [(c, r) for c, r in candidates if c.score >= floor]
-        return _merge([(self.event(c, r), c) for c, r in candidates])
+        return merge([(self.event(c, r), c) for c, r in candidates])
+
+    def _hit_candidates(self, hit: TriggerHit, text: str) -> list[Candidate]:
+        """The readings of a hit that pass its frame checks. A reading whose required
+        complement is there («إدانة الحزب في قضية فساد»: a conviction) is the sense of the
+        word; its readings with no such requirement (a condemnation) are dropped."""
+        fitted = self.model.types
+        counted = bool(_COUNT_BEFORE.search(text, max(0, hit.word_start - 8), hit.word_start))
+        governed = bool(_PREP_BEFORE.search(text, max(0, hit.word_start - 6), hit.word_start))
+        kept, specific = [], False
+        for cand in _readings(hit, governed, fitted):
+            if cand.entry.requires:
+                if not self._required(cand):
+                    continue
+                specific = specific or cand.entry.type not in fitted
+            if cand.entry.type not in fitted and self._other_sense(cand):
+                continue
+            if counted and cand.entry.type not in fitted:
+                continue  # «قبلت منها 839 طلبا»: things counted, not an act
+            if cand.entry.type not in fitted and _attributive(cand):
+                continue
+            kept.append(cand)
+        if specific:
+            kept = [c for c in kept if c.entry.requires or c.entry.type in fitted]
+        return kept
 
     def _background(self, cand: Candidate, roles: Roles) -> None:
         """A rejected candidate that names a specific earlier act is kept as background."""
@@ -370,7 +389,17 @@ class _SentenceCoder:
         clause = self.clause(cand.hit.start)
         end = self.words.ahead(cand.hit.end, 8, clause[1])
         words = fold_text(self.doc.text[cand.hit.end : end]).split()
-        return any(_satisfies(word, req) for word in words for req in cand.entry.requires)
+        if any(_satisfies(word, req) for word in words for req in cand.entry.requires):
+            return True
+        # «الاتفاقية التي تم التوقيع عليها»: the object heads the relative clause (not for
+        # the fitted types: their detector was trained on the candidates without this)
+        if cand.entry.type in self.model.types:
+            return False
+        start = self.words.back(cand.hit.word_start, 4, clause[0])
+        head = _RELATIVE_HEAD.search(self.doc.text, start, cand.hit.word_start)
+        return head is not None and any(
+            _satisfies(fold_text(head.group(1)), req) for req in cand.entry.requires
+        )
 
     def _other_sense(self, cand: Candidate) -> bool:
         """A `sense` cue a few words on gives the trigger another sense: «خطوة تهدد أمن
@@ -453,6 +482,7 @@ class _SentenceCoder:
                 f["bare_noun"] = float(bare_noun(text, self.sentence[0], hit))
         if not cand.verbal and entry.type not in self.model.types:
             f["frame_noun"] = float(frame_noun(text, self.sentence[0], hit))
+            f["realised_after"] = float(realised_after(text, hit))  # no weight: for re-mentions
         elif cand.verbal and entry.type not in self.model.types:
             f["relative"] = float(relative_verb(text, self.sentence[0], hit))
         if entry.type in self.model.types:
@@ -520,6 +550,8 @@ def _readings(
     return list(best.values())
 
 
+# a noun, then the relative pronoun and at most «تم»/«قد» before the trigger
+_RELATIVE_HEAD = re.compile(r"(\S+)\s+(?:الذي|التي|اللذين|اللتين)\s+(?:(?:تم|قد)\s+)?$")
 # «ب» + a word of manner qualifies the verb («أدين بشدة»), it names no object
 _MANNER = frozenset(
     fold_text(w) for w in ("بشكل", "بشدة", "بقوة", "بصورة", "بطريقة", "بالكامل", "بالفعل")
@@ -536,52 +568,14 @@ def _satisfies(word: str, required: str) -> bool:
     return required in word
 
 
-def _first_mentions(found: list[tuple[Event, Candidate]]) -> list[tuple[Event, Candidate]]:
-    """«وتأتي هذه الزيارة …», «ويهدف الاتفاق إلى …»: a definite noun trigger of a type and
-    lemma already coded earlier in the article refers back to that event; it is no new one
-    (nor is a visit or meeting noun with no actor after any encounter: «استقبل شي كيم» …
-    «وهي ثالث زيارة له إلى الصين»)."""
-    seen: set[tuple[str, str]] = set()
-    kept = []
-    for event, cand in found:
-        key = (cand.entry.type, cand.entry.lemma)
-        if not cand.verbal:
-            # «في زيارة لمدة يومين» after «استقبل شي كيم»: a visit or meeting noun with no
-            # actor of its own names an encounter already coded, whatever its word
-            again = cand.entry.type == "CONSULT" and not cand.actor_ids
-            if (key in seen and definite(cand.hit)) or (again and ("CONSULT", "") in seen):
-                continue
-        seen.add(key)
-        seen.add((cand.entry.type, ""))
-        kept.append((event, cand))
-    return kept
-
-
-# types whose complement names an act asked for or turned down, not one that took place
-_GOVERNING = frozenset({"REQUEST", "REJECT"})
-_GAP = re.compile(r"^[^\S\n]*(?:\S+[^\S\n]+)?[^\S\n]*$")
-
-
-def _not_governed(text: str, found: list[tuple[Event, Candidate]]) -> list[tuple[Event, Candidate]]:
-    """«نطالب بإطلاق سراحه», «رفضت إسرائيل طلب الأمين العام», «بطلب اجتماع طارئ»: a
-    noun trigger right after a request or a refusal (a word at most between) is what is
-    asked for or refused; the request or refusal is the event."""
-    heads = [e.trigger for e, _ in found if e.event in _GOVERNING and e.trigger]
-    if not heads:
-        return found
-    kept = []
-    for event, cand in found:
-        start = event.trigger.start if event.trigger else -1
-        # «رفضت إسرائيل طلب الأمين العام»: a form that reads as a verb too («طلب») is the
-        # noun here when no «و»/«ف» opens a new clause before it
-        nominal = not cand.verbal or not cand.hit.prefix.startswith(("و", "ف"))
-        governed = nominal and any(
-            h.end <= start and start - h.end < 16 and _GAP.match(text[h.end : cand.hit.word_start])
-            for h in heads
-        )
-        if not governed:
-            kept.append((event, cand))
-    return kept
+def _attributive(cand: Candidate) -> bool:
+    """«ردود الفعل المنددة», «الدول الموقعة»: a participle of a verb with the article is
+    an adjective that describes someone; it reports no act."""
+    hit, word = cand.hit, cand.hit.folded
+    if cand.entry.pos != "verb" or not hit.prefix.endswith("ال"):
+        return False
+    # «المنع» is the verb's own noun; «الموافقة», «المصادقة» are verbal nouns (مفاعلة)
+    return word.startswith("م") and len(word) >= 4 and word[2] != "ا"
 
 
 def _clash(cand: Candidate) -> bool:
@@ -596,9 +590,17 @@ def _armed(parts: list[Participant]) -> bool:
     return any(p.sector in _ARMED or p.kind == "armed" for p in parts)
 
 
+# «، ما أدى إلى», «، ما تسبب بمقتل»: after a comma «ما» is "which" opening a consequence
+_COMMA_BEFORE = re.compile(r"[،,]\s*$")
+
+
 def _negates(text: str, cue: CueHit) -> bool:
     """A negation cue standing as its own word, or after «و»/«ف» («كما» is no «ما»)."""
-    return cue.kind == "negation" and text[cue.word_start : cue.start] in ("", "و", "ف")
+    if cue.kind != "negation" or text[cue.word_start : cue.start] not in ("", "و", "ف"):
+        return False
+    if text[cue.start : cue.end] == "ما" and cue.word_start == cue.start:
+        return not _COMMA_BEFORE.search(text, max(0, cue.start - 3), cue.start)
+    return True
 
 
 def _overlaps_any(part: Participant, spans: list[tuple[int, int]]) -> bool:
@@ -611,35 +613,6 @@ def _overlaps_any(part: Participant, spans: list[tuple[int, int]]) -> bool:
 
 def _overlaps(cue: CueHit, hit: TriggerHit) -> bool:
     return cue.start < hit.end and hit.start < cue.end
-
-
-def _merge(events: list[tuple[Event, Candidate]]) -> list[tuple[Event, Candidate]]:
-    """Same-type events of a sentence with compatible actors become one (the strongest)."""
-    kept: list[tuple[Event, Candidate]] = []
-    for event, cand in sorted(events, key=lambda item: -item[1].score):
-        twin = next((k for k, c in kept if k.event == event.event and _compatible(c, cand)), None)
-        if twin is None:
-            kept.append((event, cand))
-            continue
-        # one side cannot be both («قتل 12 جنديا في هجوم»: the soldiers are the victims)
-        taken = _ids(twin.actor) | _ids(twin.recipient)
-        twin.actor = twin.actor or [r for r in event.actor if not _ids([r]) & taken]
-        twin.recipient = twin.recipient or [
-            r for r in event.recipient if not _ids([r]) & _ids(twin.actor)
-        ]
-        twin.mode += [m for m in event.mode if m not in twin.mode][: max(0, 2 - len(twin.mode))]
-    kept.sort(key=lambda item: item[0].trigger.start if item[0].trigger else 0)
-    return kept
-
-
-def _compatible(a: Candidate, b: Candidate) -> bool:
-    if not a.actor_ids or not b.actor_ids:
-        return True
-    return bool(a.actor_ids & b.actor_ids)
-
-
-def _ids(refs: list[ActorRef]) -> set[str]:
-    return {r.entity_id or r.entity_text for r in refs}
 
 
 __all__ = ["EventStage", "Participant"]

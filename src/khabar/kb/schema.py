@@ -44,6 +44,9 @@ SPECIAL_COUNTRIES: dict[str, str] = {
     "IGO": "intergovernmental organisation",
     "NGO": "international non-governmental organisation",
     "IMG": "international militarised group (transnational militants, CAMEO IMG)",
+    # CAMEO manual 1.1b3, table 3.2 (international/transnational generic codes): foreign or
+    # multinational forces that no state is named for («القوات الأجنبية», «قوات دولية»)
+    "INT": "international/transnational generic actor (CAMEO INT)",
     "MNC": "multinational corporation",
     "UIS": "unidentified state actor",
 }

@@ -1,0 +1,121 @@
+"""Article-level choices among coded events: subheadings that sum up the body, re-mentions
+of an act already coded, nouns governed by a request or a refusal, and same-type events of
+one sentence merged into one."""
+
+from __future__ import annotations
+
+import re
+
+from ..doc import ActorRef, Event
+from .event_frames import definite
+from .event_triggers import Candidate
+
+_HEADING_WORDS = 15
+_HEADING_CHARS = 200  # fifteen words at most: a longer line is no heading
+_STOPS = frozenset('.!?؟:…»"”)]')
+
+
+def is_heading(text: str, start: int, end: int) -> bool:
+    """«سوريا تدين بشدة قرار ترامب»: a short paragraph of its own, with no closing stop,
+    after a paragraph of prose and before another is a subheading; it sums up an act the
+    body reports, so it is no event of its own (the annotators never code one)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_start == 0 or line_end < 0 or line_end - line_start > _HEADING_CHARS:
+        return False  # the first and the last paragraph are read as prose
+    line = text[line_start:line_end].strip()
+    if not line or line[-1] in _STOPS or len(line.split()) > _HEADING_WORDS:
+        return False
+    before = line_start - 1
+    while before >= 0 and text[before].isspace():
+        before -= 1
+    return before >= 0 and text[before] in _STOPS
+
+
+def first_mentions(found: list[tuple[Event, Candidate]]) -> list[tuple[Event, Candidate]]:
+    """«وتأتي هذه الزيارة …», «ويهدف الاتفاق إلى …»: a definite noun trigger of a type and
+    lemma already coded earlier in the article refers back to that event; it is no new one
+    (nor is a visit or meeting noun with no actor after any encounter: «استقبل شي كيم» …
+    «وهي ثالث زيارة له إلى الصين»)."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for event, cand in found:
+        key = (cand.entry.type, cand.entry.lemma)
+        if not cand.verbal:
+            # «في زيارة لمدة يومين» after «استقبل شي كيم»: a visit or meeting noun with no
+            # actor of its own names an encounter already coded, whatever its word
+            # («القمة التي جمعت كيم وترامب» names its own parties)
+            again = (
+                cand.entry.type == "CONSULT"
+                and not cand.actor_ids
+                and not cand.features.get("realised_after")
+            )
+            if (key in seen and definite(cand.hit)) or (again and ("CONSULT", "") in seen):
+                continue
+        seen.add(key)
+        seen.add((cand.entry.type, ""))
+        kept.append((event, cand))
+    return kept
+
+
+# types whose complement names an act asked for or turned down, not one that took place
+_GOVERNING = frozenset({"REQUEST", "REJECT"})
+_GAP = re.compile(r"^[^\S\n]*(?:\S+[^\S\n]+)?[^\S\n]*$")
+
+
+def not_governed(text: str, found: list[tuple[Event, Candidate]]) -> list[tuple[Event, Candidate]]:
+    """«نطالب بإطلاق سراحه», «رفضت إسرائيل طلب الأمين العام», «بطلب اجتماع طارئ»: a
+    noun trigger right after a request or a refusal (a word at most between) is what is
+    asked for or refused; the request or refusal is the event."""
+    heads = [e.trigger for e, _ in found if e.event in _GOVERNING and e.trigger]
+    if not heads:
+        return found
+    kept = []
+    for event, cand in found:
+        start = event.trigger.start if event.trigger else -1
+        # «رفضت إسرائيل طلب الأمين العام»: a form that reads as a verb too («طلب») is the
+        # noun here when no «و»/«ف» opens a new clause before it
+        nominal = not cand.verbal or not cand.hit.prefix.startswith(("و", "ف"))
+        governed = nominal and any(
+            h.end <= start and start - h.end < 16 and _GAP.match(text[h.end : cand.hit.word_start])
+            for h in heads
+        )
+        if not governed:
+            kept.append((event, cand))
+    return kept
+
+
+def merge(events: list[tuple[Event, Candidate]]) -> list[tuple[Event, Candidate]]:
+    """Same-type events of a sentence with compatible actors become one (the strongest)."""
+    kept: list[tuple[Event, Candidate]] = []
+    for event, cand in sorted(events, key=lambda item: -item[1].score):
+        # a background recall is one more mention of an act of the sentence, not a new one
+        twin = next(
+            (
+                k for k, c in kept
+                if k.event == event.event and (cand.background or _compatible(c, cand))
+            ),
+            None,
+        )  # fmt: skip
+        if twin is None:
+            kept.append((event, cand))
+            continue
+        # one side cannot be both («قتل 12 جنديا في هجوم»: the soldiers are the victims)
+        taken = _ids(twin.actor) | _ids(twin.recipient)
+        twin.actor = twin.actor or [r for r in event.actor if not _ids([r]) & taken]
+        twin.recipient = twin.recipient or [
+            r for r in event.recipient if not _ids([r]) & _ids(twin.actor)
+        ]
+        twin.mode += [m for m in event.mode if m not in twin.mode][: max(0, 2 - len(twin.mode))]
+    kept.sort(key=lambda item: item[0].trigger.start if item[0].trigger else 0)
+    return kept
+
+
+def _compatible(a: Candidate, b: Candidate) -> bool:
+    if not a.actor_ids or not b.actor_ids:
+        return True
+    return bool(a.actor_ids & b.actor_ids)
+
+
+def _ids(refs: list[ActorRef]) -> set[str]:
+    return {r.entity_id or r.entity_text for r in refs}
