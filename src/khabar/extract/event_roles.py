@@ -77,7 +77,13 @@ _SPEAKER = re.compile(
 _UNDERGONE_LEMMAS = frozenset({"انفجر", "انفجار"})
 _DEVICE = "explosives"  # the mode of bomb nouns («عبوة ناسفة», «سيارة مفخخة»)
 _ATTACKERS = frozenset({"UAF", "REB", "CRM", "INS"})
+# «قام X بـ»: the verb «did» right before a participant (or the participant's own first word)
+_DID_BEFORE = re.compile(r"(?<!\S)[وف]?(?:قام|قامت|قاموا)\s+$")
+_DID_AT = re.compile(r"[وف]?(?:قام|قامت|قاموا)\s")
 _ARMED = _ATTACKERS | {"MIL", "COP"}
+_UNDERGOER_TYPES = frozenset({"ASSAULT", "COERCE"})
+_TIME_BEFORE = re.compile(r"(?<!\S)[وف]?(?:لدى|عند|بعد|قبل|إثر|اثر|فور|منذ|أثناء|اثناء)\s+$")
+_PRONOUN_AFTER = re.compile(r"(?:ه|ها|هم|هما|هن)(?!\w)")
 # «ما تسبب بـ», «مما أسفر عن», «أدى إلى»: what follows resulted from the act told before
 _RESULT = re.compile(
     r"(?<!\w)(?:م?ما\s+)?(?:تسبب|تسببت|أسفر|أسفرت|اسفر|اسفرت|أدى|أدت|ادى|ادت|أوقع|أوقعت)"
@@ -145,6 +151,20 @@ class Topics:
 class DocContext:
     home: str | None  # the dateline's or most mentioned country
     topics: Topics
+
+
+def _victim_pronoun(text: str, hit) -> bool:
+    """«لدى خطفهم», «بعد اعتقاله»: after a preposition of time the trigger is a verbal noun and
+    its pronoun suffix its object."""
+    if not _PRONOUN_AFTER.match(text, hit.end):
+        return False
+    return bool(_TIME_BEFORE.search(text, max(0, hit.word_start - 10), hit.word_start))
+
+
+def _gave_up(cand: Candidate) -> bool:
+    """A reflexive arrest («سلم نفسه», «سلموا أنفسهم»): its subject is the one arrested."""
+    words = cand.hit.folded.split()
+    return cand.entry.mode == "arrest" and any(w.startswith(("نفس", "انفس")) for w in words[1:])
 
 
 class RoleFinder:
@@ -217,6 +237,12 @@ class RoleFinder:
         """Refinements of the coded roles that the detector does not see (it was fitted on
         the roles before them): the protesters the sentence names act in its protest; the
         bomber or gunmen it names carried out the attack it reports without an actor."""
+        if cand.entry.type in _UNDERGOER_TYPES and _victim_pronoun(self.text, cand.hit):
+            # «عدد الكوريين لدى خطفهم»: the pronoun of the verbal noun is who underwent it
+            before = [p for p in roles.actors if p.end <= cand.hit.start]
+            if before:
+                roles.recipients = before + [p for p in roles.recipients if p not in before]
+                roles.actors = [p for p in roles.actors if p not in before]
         if cand.entry.type == "PROTEST":
             _protesters_act(roles, cand, parts, self.text)
             _protested_against(
@@ -239,9 +265,15 @@ class RoleFinder:
             if claimed:  # who claimed or is held responsible carried it out
                 roles.actors = claimed
             if not roles.actors:
-                roles.actors = _sentence_attacker(roles, cand, parts)
+                roles.actors = _sentence_attacker(roles, cand, parts) or _doer(
+                    self.text, roles, cand, parts
+                )
             if not any(agent_marked(self.text, p) for p in roles.actors):
                 _cause_acts(self.text, self.sentence_start, cand, roles, parts)
+        elif cand.entry.type == "COERCE" and _gave_up(cand):
+            # «سلّم نفسه إلى الشرطة»: the police arrest the one who gives himself up
+            giver = roles.actors or self._implicit_actor(cand, roles, parts)
+            roles.actors, roles.recipients = roles.recipients, giver
         if not roles.actors:
             roles.actors = self._implicit_actor(cand, roles, parts)
         self._countries(cand, roles, parts)
@@ -477,6 +509,19 @@ def _sentence_attacker(
     before = [p for p in attackers if p.start < hit.start]
     best = before[-1] if before else attackers[0]
     return [best]
+
+
+def _doer(text: str, roles: Roles, cand: Candidate, parts: list[Participant]) -> list[Participant]:
+    """«اذ قام فلسطيني … بقيادة جرافة»: «قام X بـ» names who carried out what the sentence
+    tells; with no attacker named, X is the actor of its attack."""
+    taken = {id(p) for p in roles.recipients}
+    for part in parts:
+        if id(part) in taken or part.kind in PLACE_KINDS:
+            continue
+        start = part.start
+        if _DID_BEFORE.search(text, max(0, start - 12), start) or _DID_AT.match(text, start):
+            return [part]
+    return []
 
 
 def _protested_against(roles: Roles, parts: list[Participant], text: str, at: int,

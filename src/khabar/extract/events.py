@@ -18,6 +18,7 @@ type and lemma already coded in the article refers back to that event and is not
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from pathlib import Path
 from typing import ClassVar
@@ -66,6 +67,16 @@ from .event_triggers import (
     find_cues,
     find_triggers,
     logit,
+)
+from .event_windows import (
+    ATTACKED_WINDOW,
+    PARTICLE_WINDOW,
+    MentionSpans,
+    Spans,
+    UnitWords,
+    attacked,
+    describes_noun,
+    split_requires,
 )
 
 _CLAUSE_BREAK = re.compile(r"[؛;:«»\"“”()\[\]]|،\s*(?=و)|\s(?:فيما|بينما|في حين|وفي حين)\s")
@@ -209,6 +220,17 @@ class _DocIndex:
         self.casualty_amounts = sorted(
             a.start for a in doc.amounts if a.kind in ("killed", "injured")
         )
+        self._doc = doc
+
+    # a name is read as one word and a date as none when counting how far a complement is
+    # («شددت دولة الإمارات العربية المتحدة … على ضرورة», «زار الأتراك الأحد مدافن»)
+    @functools.cached_property
+    def names(self) -> Spans:
+        return MentionSpans(self.mentions.starts, self.mentions.rows)
+
+    @functools.cached_property
+    def dates(self) -> Spans:
+        return Spans((d.start, d.end) for d in self._doc.dates)
 
     @staticmethod
     def any_between(starts: list[int], start: int, end: int) -> bool:
@@ -236,6 +258,7 @@ class _SentenceCoder:
         # WORD has no anchors or lookarounds: matching within bounds equals matching a slice
         starts, ends, _ = match_bounds(WORD, text, start, end)
         self.words = Words(starts, ends)
+        self.units = UnitWords(text, self.words, index)
         self.breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end)]
         if self.breaks:
             terms = {
@@ -291,10 +314,17 @@ class _SentenceCoder:
         candidates: list[tuple[Candidate, Roles]] = []
         types_seen: dict[str, int] = {}
         text = self.doc.text
-        for hit in hits:
-            for cand in self._hit_candidates(hit, text):
-                types_seen[cand.entry.type] = types_seen.get(cand.entry.type, 0) + 1
-                candidates.append((cand, Roles([], [])))
+        found = [cand for hit in hits for cand in self._hit_candidates(hit, text)]
+        attacks = [c.hit.end for c in found if c.verbal and c.entry.type == "ASSAULT"]
+        for cand in found:
+            if (
+                attacks
+                and cand.entry.type not in self.model.types
+                and self._attacked(cand, attacks)
+            ):
+                continue
+            types_seen[cand.entry.type] = types_seen.get(cand.entry.type, 0) + 1
+            candidates.append((cand, Roles([], [])))
         if not candidates:
             return []
         self._prepare()
@@ -341,12 +371,21 @@ class _SentenceCoder:
                 continue
             if counted and cand.entry.type not in fitted:
                 continue  # «قبلت منها 839 طلبا»: things counted, not an act
-            if cand.entry.type not in fitted and _attributive(cand):
+            if cand.entry.type not in fitted and (
+                _attributive(cand) or describes_noun(text, cand, self.index)
+            ):
                 continue
             kept.append(cand)
         if specific:
             kept = [c for c in kept if c.entry.requires or c.entry.type in fitted]
         return kept
+
+    def _attacked(self, cand: Candidate, attacks: list[int]) -> bool:
+        """What an attack verb of the sentence takes as its object (`attacked`)."""
+        start = self.words.back(
+            cand.hit.word_start, ATTACKED_WINDOW, self.clause(cand.hit.start)[0]
+        )
+        return attacked(self.doc.text, cand, attacks, start)
 
     def _background(self, cand: Candidate, roles: Roles) -> None:
         """A rejected candidate that names a specific earlier act is kept as background."""
@@ -387,13 +426,24 @@ class _SentenceCoder:
     def _required(self, cand: Candidate) -> bool:
         """A discontinuous expression («وقعت الولايات المتحدة … على اتفاق») is complete."""
         clause = self.clause(cand.hit.start)
-        end = self.words.ahead(cand.hit.end, 8, clause[1])
-        words = fold_text(self.doc.text[cand.hit.end : end]).split()
-        if any(_satisfies(word, req) for word in words for req in cand.entry.requires):
+        plain, stems, particles = split_requires(cand.entry.requires)
+        # the plain words first (most complements stand there), then the rest of the window
+        # a name counting as one word reaches
+        start, end = cand.hit.end, self.words.ahead(cand.hit.end, 8, clause[1])
+        if self._has_required(start, end, plain, stems):
             return True
+        fitted = cand.entry.type in self.model.types  # they keep what their detector saw
+        further = end if fitted else self.units.ahead(cand.hit.end, 8, clause[1])
+        if further > end and self._has_required(end, further, plain, stems):
+            return True
+        # a particle («حقق … في», «اعترض على») is a word of its own, right after the subject
+        if particles:
+            end = self.units.ahead(cand.hit.end, PARTICLE_WINDOW, clause[1])
+            if any(w in particles for w in fold_text(self.doc.text[cand.hit.end : end]).split()):
+                return True
         # «الاتفاقية التي تم التوقيع عليها»: the object heads the relative clause (not for
         # the fitted types: their detector was trained on the candidates without this)
-        if cand.entry.type in self.model.types:
+        if fitted:
             return False
         start = self.words.back(cand.hit.word_start, 4, clause[0])
         head = _RELATIVE_HEAD.search(self.doc.text, start, cand.hit.word_start)
@@ -401,14 +451,24 @@ class _SentenceCoder:
             _satisfies(fold_text(head.group(1)), req) for req in cand.entry.requires
         )
 
+    def _has_required(
+        self, start: int, end: int, plain: tuple[str, ...], stems: tuple[str, ...]
+    ) -> bool:
+        words = fold_text(self.doc.text[start:end]).split()
+        joined = "\0".join(words)  # a required word is found inside one word, never across
+        if any(req in joined for req in plain):
+            return True
+        return bool(stems) and any(_satisfies(word, req) for word in words for req in stems)
+
     def _other_sense(self, cand: Candidate) -> bool:
         """A `sense` cue a few words on gives the trigger another sense: «خطوة تهدد أمن
         زبائننا» endangers, «طلبت منه التعليق» asks for comment, «مذكرة توقيف» is a warrant."""
         hit, kind = cand.hit, cand.entry.type
-        end = self.words.ahead(hit.end, SENSE_WINDOW, self.clause(hit.start)[1])
-        return any(
-            c.kind == "sense" and c.value == kind and hit.end <= c.start < end for c in self.cues
-        )
+        senses = [c.start for c in self.cues if c.kind == "sense" and c.value == kind]
+        if not any(s >= hit.end for s in senses):
+            return False
+        end = self.units.ahead(hit.end, SENSE_WINDOW, self.clause(hit.start)[1])
+        return any(hit.end <= s < end for s in senses)
 
     def roles(self, cand: Candidate) -> Roles:
         return self.finder.roles(cand, self.clause(cand.hit.start), self.parts)
@@ -433,10 +493,14 @@ class _SentenceCoder:
         # «قد» + imperfect is "may"; «قد» + perfect («قد استهدف») asserts the act
         perfect = not (cand.verbal and imperfect_form(cand))
         h_start, h_end = hit.start, hit.end
+        # «ولاية» folds to و + ل + «أي» + ه: a ة ending the word is no pronoun suffix (the
+        # fitted types keep the cues their detector was trained on)
+        text = self.doc.text if cand.entry.type not in self.model.types else ""
         cues = [
             c for c in self.cues
             if not (c.start < h_end and h_start < c.end)
             and not (perfect and c.value == "imperfect")
+            and not (text and text[c.end : c.end + 1] == "ة")
         ]  # fmt: skip
         clause = self.clause(hit.start)
         self._windows[key] = (cand, clause, cues)
