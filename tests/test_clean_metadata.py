@@ -117,6 +117,11 @@ def test_lang_guess() -> None:
     persian = "وزیر امور خارجه گفت که گفتگوها با هیئت پاکستانی به خوبی پیش می‌رود و توافق نزدیک است"
     assert guess_language(persian).language == "fa"
     assert guess_language("قال").language == "und"  # too little text to tell
+    urdu = "وزیر خارجہ نے کہا کہ پاکستان اور افغانستان کے درمیان بات چیت جاری ہے اور معاہدہ قریب ہے"
+    assert guess_language(urdu).language == "ur"
+    # Arabic typed on a Persian keyboard (ی, ک) is Arabic
+    typed = "دعا قائد الثورة الاسلامیة الشعراء الی کتابة قصائد عن الجاهلیة الحدیثة فی المنطقة"
+    assert guess_language(typed).language == "ar"
     presentation = "ﺍﻟﺤﻜﻮﻣﺔ ﺗﻌﻠﻦ ﺍﻟﺨﻄﺔ ﺍﻟﺠﺪﻳﺪﺓ ﻟﻠﻌﺎﻡ ﺍﻟﻤﻘﺒﻞ"  # PDF-style presentation forms
     assert guess_language(presentation).language == "ar"
 
@@ -124,3 +129,11 @@ def test_lang_guess() -> None:
 def test_metadata_reader_outlet_is_canonicalised() -> None:
     assert process(BODY, outlet="سكاي نيوز عربية").source.outlet == "Sky News Arabia"
     assert process(BODY, outlet="Some Local Paper").source.outlet == "Some Local Paper"
+
+
+def test_metadata_persian_text_says_why_it_is_refused() -> None:
+    text = "وزیر امور خارجه ایران گفت که گفتگوها با هیئت پاکستانی به خوبی پیش می‌رود. " * 3
+    doc = Document(id="fa", raw=text)
+    with pytest.raises(NotArabic, match=r"fa is not Arabic \(Arabic script, but Persian letters"):
+        MetadataStage()(CleanStage()(doc))
+    assert doc.source.language == "fa"

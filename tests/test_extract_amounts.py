@@ -94,3 +94,15 @@ def test_amounts_duals_of_person_nouns_count_two(stage: AmountStage) -> None:
         ("ثلاثة", 3.0, None, "injured"),
     ]
     assert _found(stage, "أعلنت الشرطة مقتل شخصين.") == [("شخصين", 2.0, None, "killed")]
+
+
+def test_amounts_numbers_that_name_are_no_amounts(stage: AmountStage) -> None:
+    assert _found(stage, "وقعت الهزة عند الساعة 12:50 صباحا") == []
+    assert _found(stage, "تبنى مجلس الأمن القرار 2254 بالإجماع") == []
+    assert _found(stage, "تنص المادة 50 على ذلك") == []
+    # a count of hours is still an amount
+    assert _found(stage, "دام الاجتماع ثلاث ساعات") == [("ثلاث", 3, None, "number")]
+
+
+def test_amounts_a_percent_word_is_no_hundred(stage: AmountStage) -> None:
+    assert _found(stage, "تراجعت الصادرات بنسبة تقدر2ر21 بالمائة") == []

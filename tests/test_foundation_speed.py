@@ -163,5 +163,8 @@ def test_letter_counts_as_counting_each_class(text: str) -> None:
     persian = sum(text.count(c) for c in lang._PERSIAN)
     urdu = sum(text.count(c) for c in lang._URDU)
     if arabic >= 5 and arabic >= 0.6 * letters and letters:
-        expected = "ar" if max(persian, urdu) <= 0.02 * arabic else "ur" if urdu > persian else "fa"
+        share = lang.LANGUAGE_LETTER_SHARE
+        expected = (
+            "ar" if max(persian, urdu) <= share * arabic else "ur" if urdu > persian else "fa"
+        )
         assert guess.language == expected

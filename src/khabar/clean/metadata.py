@@ -63,7 +63,11 @@ class MetadataStage(BaseStage):
         if not guess.is_arabic:
             if "not-arabic" not in doc.flags:
                 doc.flags.append("not-arabic")
-            if guess.arabic_share >= self.min_arabic_share:
+            if guess.language in ("fa", "ur"):
+                why = (
+                    f"Arabic script, but {'Persian' if guess.language == 'fa' else 'Urdu'} letters"
+                )
+            elif guess.arabic_share >= self.min_arabic_share:
                 why = f"too little text: {guess.letters} letters"
             else:
                 why = f"{guess.arabic_share:.0%} Arabic letters, looks like {guess.language!r}"

@@ -10,7 +10,8 @@ followed by scale words («2.5 مليار»). What stands around it decides the 
   إلى 50») or after it («5 قتلى», «30 جريحا»); the word before wins;
 - number otherwise. Vague words give their lower bound («عشرات» = 10).
 A qualifier before the number («نحو», «أكثر من») is part of the span. Numbers inside dates found
-by the dates stage (when it ran) are skipped.
+by the dates stage (when it ran) are skipped, and so are numbers that name rather than count
+(«الساعة 12:50», «القرار 2254», «المادة 50»: numbers.tsv kind label).
 """
 
 from __future__ import annotations
@@ -30,12 +31,14 @@ from ..text.normalize import OffsetMap, fold, fold_text
 _VALUE_KINDS = ("cardinal", "scale", "plural_scale", "vague")
 _CONTEXT_KINDS = (
     "killed_before", "injured_before", "killed_after", "injured_after", "qualifier", "bridge",
-    "percent",
+    "percent", "label",
 )  # fmt: skip
 # digits may carry one proclitic («و12», «ب5») but must not sit inside a longer token
 # «1،4» (Arabic comma as decimal point, Maghreb) and «5ر3» (3.5 in Tunisian agency style)
 # are single numbers
-_DIGITS = re.compile(r"(?:(?<![\w.,،])|(?<=(?<!\w)[وبلف]))(?:\d+ر\d+|\d+(?:[.,،]\d+)*)(?!\w)")
+_DIGITS = re.compile(
+    r"(?:(?<![\w.,،:])|(?<=(?<!\w)[وبلف]))(?:\d+ر\d+|\d+(?:[.,،]\d+)*)(?!\w)(?!:\d)"
+)  # «12:50» is a time
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 
 
@@ -55,6 +58,7 @@ class _Tables:
     percent: re.Pattern[str]
     qualifier: re.Pattern[str]
     casualty: dict[str, str]  # folded casualty word -> killed | injured, before and after
+    label: re.Pattern[str] | None = None  # «الساعة 7»، «القرار 2254»: the number names, not counts
 
 
 def _alternation(keys: list[str]) -> str:
@@ -93,6 +97,11 @@ def _load(*, numbers_path: Path | None = None, currencies_path: Path | None = No
         percent=re.compile(rf"\s*(?:{_alternation(context['percent'])})(?!\w)"),
         qualifier=re.compile(rf"(?<!\w)[وف]?(?:{qualifier})\s+$"),
         casualty=casualty,
+        label=re.compile(
+            rf"(?<!\w)[وفبل]?(?:ال|لل)?(?:{_alternation(context['label'])})\s*(?:ال)?$"
+        )
+        if context["label"]
+        else None,
     )
 
 
@@ -160,8 +169,11 @@ class AmountStage(BaseStage):
         currencies = {m.start: m for m in self._tables.currencies.find(folded)}
         out: list[Amount] = []
         covered = 0  # a percent or currency phrase may contain number words («في المائة»)
+        label = self._tables.label
         for number in self._numbers(folded):
             if number.start < covered:
+                continue
+            if label is not None and label.search(folded, max(0, number.start - 20), number.start):
                 continue
             amount = self._classify(folded, number, currencies)
             covered = amount.end
@@ -182,9 +194,10 @@ class AmountStage(BaseStage):
             end = following[-1].end if following else match.end()
             value = _words_value([m.payloads[0] for m in following], _digit_value(match.group()))
             out.append(_Number(match.start(), end, value))
+        percent = self._tables.percent
         for match in words:
-            if id(match) in used:
-                continue
+            if id(match) in used or percent.match(folded, match.word_start):
+                continue  # «بالمائة» after «5ر3» joined to a word is a percent sign, not 100
             run = self._word_run(folded, match.word_start, by_start, scales_only=False)
             used.update(id(m) for m in run)
             out.append(

@@ -160,8 +160,9 @@ class Recognizer:
                 if seed.country is None:  # «الوطن السورية»: one of several papers of that name
                     seed = replace(seed, country=outlet.country)
             else:
-                name = self.scan.original(outlet.start, outlet.end)
-                title = name.split(" ", 1)[1].rsplit(" ", 1)[0]  # without head and nisba
+                # «#صحيفة_الرياض_السعودية»: a hashtag joins the words with underscores
+                words = self.scan.original(outlet.start, outlet.end).replace("_", " ").split()
+                title = " ".join(words[1:-1]) or " ".join(words)  # without head and nisba
                 ident = "media:" + "_".join(outlet.name.split())
                 seed = Seed(ident, title, title, "ORG", outlet.country, "JRN", "media")
             self.found.append(Found(outlet.start, outlet.end, seed, "pattern"))
