@@ -34,6 +34,15 @@ def make_article(i: int) -> dict[str, object]:
     }
 
 
+@pytest.fixture(scope="session")
+def pipeline():
+    """Every stage, built once for the whole test session (stages keep no state between
+    documents that changes their output)."""
+    from khabar.registry import available_stages, build_pipeline
+
+    return build_pipeline(available_stages())
+
+
 @pytest.fixture
 def seed_path() -> Path:
     return SEED
@@ -63,7 +72,9 @@ def golden(request: pytest.FixtureRequest):
     """Compare an output with its golden JSON file, or rewrite the file with --update-golden."""
 
     def check(got: object, path: Path) -> None:
-        update = os.environ.get("KHABAR_UPDATE_GOLDEN") or request.config.getoption("--update-golden")
+        update = os.environ.get("KHABAR_UPDATE_GOLDEN") or request.config.getoption(
+            "--update-golden"
+        )
         if update or not path.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

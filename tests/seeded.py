@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from khabar.doc import Document, Entity, Mention, Sentence, Source
 from khabar.extract.entities import EntityStage
+from khabar.pipeline import Pipeline
 
 # surface -> (id, type, kind, country, sector)
 Seeds = dict[str, tuple[str, str, str, str | None, str | None]]
@@ -55,6 +56,13 @@ def run_entities(stage: EntityStage, text: str, published: str | None = None) ->
         for mention in entity.mentions:
             assert doc.text[mention.start : mention.end] == mention.text
     return doc
+
+
+def processed(pipeline: Pipeline, text: str, published: str | None = None) -> Document:
+    """`text` through `pipeline` as one raw article; the test fails when the article does."""
+    outcome = pipeline.run_one(Document(id="t", raw=text, source=Source(published=published)))
+    assert outcome.document is not None, outcome.failure
+    return outcome.document
 
 
 def by_id(doc: Document) -> dict[str, Entity]:

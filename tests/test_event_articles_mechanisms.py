@@ -2,21 +2,12 @@
 trigger, verbal forms the lexicon lacked, background acts that took place, re-mentions.
 Every sentence here is written for the test."""
 
-import pytest
-
-from khabar.doc import Document
 from khabar.extract.events import is_heading
-from khabar.registry import available_stages, build_pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return build_pipeline(available_stages())
+from seeded import processed
 
 
 def _events(pipeline, text: str) -> list[tuple[str, str, list[str]]]:
-    doc = pipeline.run_one(Document(id="t", raw=text)).document
-    assert doc is not None
+    doc = processed(pipeline, text)
     return [(e.event, doc.text[e.trigger.start : e.trigger.end], e.aux_mode) for e in doc.events]
 
 

@@ -7,9 +7,7 @@ Every sentence is written for this test.
 
 from __future__ import annotations
 
-import pytest
-
-from khabar.doc import Document, Event
+from khabar.doc import Event
 from khabar.extract.event_actors import Participant, preposition_before
 from khabar.extract.event_country import (
     CountryFiller,
@@ -19,8 +17,8 @@ from khabar.extract.event_country import (
     localize,
     owned_by,
 )
-from khabar.registry import available_stages, build_pipeline
 from khabar.text.normalize import fold_text
+from seeded import processed
 
 NISBA = {fold_text(w): c for w, c in (("الأتراك", "TUR"), ("التركي", "TUR"),
                                       ("الألمانية", "DEU"), ("الباكستانية", "PAK"))}  # fmt: skip
@@ -148,17 +146,8 @@ def test_owner_of_a_building_shares_its_preposition():
 # --- the full pipeline -------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    return build_pipeline(available_stages())
-
-
 def events(pipeline, text: str, kind: str) -> list[Event]:
-    doc = Document(id="t", raw=text)
-    doc.source.format = "text"
-    outcome = pipeline.run_one(doc)
-    assert outcome.document is not None
-    return [e for e in outcome.document.events if e.event == kind]
+    return [e for e in processed(pipeline, text).events if e.event == kind]
 
 
 def countries(refs) -> set[str | None]:

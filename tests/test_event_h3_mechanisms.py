@@ -4,20 +4,11 @@ one word, dates as none, an inserted relative clause as one), trigger senses fro
 بضرورة» orders), words that describe a noun or are the target of an attack, and «قام X» as the
 doer of an attack. Every sentence here is written for the test."""
 
-import pytest
-
-from khabar.doc import Document
-from khabar.registry import available_stages, build_pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return build_pipeline(available_stages())
+from seeded import processed
 
 
 def _events(pipeline, text: str):
-    doc = pipeline.run_one(Document(id="t", raw=text)).document
-    assert doc is not None
+    doc = processed(pipeline, text)
     return doc, doc.events
 
 

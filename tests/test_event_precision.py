@@ -5,20 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from khabar.doc import Document
 from khabar.errors import KnowledgeBaseError
 from khabar.extract.event_lexicon import load_cues
-from khabar.registry import available_stages, build_pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return build_pipeline(available_stages())
+from seeded import processed
 
 
 def _events(pipeline, text: str) -> list[tuple[str, str]]:
-    doc = pipeline.run_one(Document(id="t", raw=text)).document
-    assert doc is not None
+    doc = processed(pipeline, text)
     return [(e.event, doc.text[e.trigger.start : e.trigger.end]) for e in doc.events]
 
 

@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
-
-from khabar.doc import Document, Event
+from khabar.doc import Event
 from khabar.extract.event_actors import RECIPIENT_PREPS, Participant, preposition_before
-from khabar.registry import available_stages, build_pipeline
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return build_pipeline(available_stages())
+from seeded import processed
 
 
 def code(pipeline, text: str, event_type: str | None = None) -> list[Event]:
-    doc = pipeline.run_one(Document(id="t", raw=text)).document
-    assert doc is not None
+    doc = processed(pipeline, text)
     return [e for e in doc.events if event_type is None or e.event == event_type]
 
 

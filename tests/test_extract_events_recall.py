@@ -1,24 +1,14 @@
 """Recall of the hand-weighted event types: verb forms, verbal nouns, discontinuous phrases."""
 
-import functools
-
 import pytest
 
-from khabar.doc import Document, Source
 from khabar.extract.event_lexicon import load_event_lexicon
 from khabar.extract.events import _satisfies
-from khabar.registry import available_stages, build_pipeline
+from seeded import processed
 
 
-@functools.lru_cache(maxsize=1)
-def _pipeline():
-    return build_pipeline(available_stages())
-
-
-def _types(text: str) -> set[str]:
-    doc = Document(id="t", raw=text, source=Source(published="2023-03-06"))
-    doc = _pipeline().run_one(doc).document
-    return {e.event for e in doc.events}
+def _types(pipeline, text: str) -> set[str]:
+    return {e.event for e in processed(pipeline, text, "2023-03-06").events}
 
 
 def test_a_required_proclitic_must_open_a_longer_word():
@@ -63,17 +53,17 @@ def test_imperfect_forms_of_a_demand_are_generated():
         ),
     ],
 )
-def test_hand_weighted_types_are_found(text: str, expected: str):
-    assert expected in _types(text)
+def test_hand_weighted_types_are_found(pipeline, text: str, expected: str):
+    assert expected in _types(pipeline, text)
 
 
-def test_a_student_is_no_demand():
+def test_a_student_is_no_demand(pipeline):
     text = "وأصيب طالب في الجامعة الأردنية خلال شجار في عمان يوم الأحد."
-    assert "REQUEST" not in _types(text)
+    assert "REQUEST" not in _types(pipeline, text)
 
 
-def test_a_passive_conviction_is_a_sanction_and_manner_is_no_object():
+def test_a_passive_conviction_is_a_sanction_and_manner_is_no_object(pipeline):
     convicted = "وأدين الوزير السابق بتلقي أموال من شركة أجنبية مقابل عقود حكومية."
-    assert "SANCTION" in _types(convicted)
+    assert "SANCTION" in _types(pipeline, convicted)
     quoted = 'وقال الأمين العام: "أدين بشدة كل الهجمات على المدنيين".'
-    assert "SANCTION" not in _types(quoted)
+    assert "SANCTION" not in _types(pipeline, quoted)

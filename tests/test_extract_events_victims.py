@@ -8,23 +8,14 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.doc import Document, Event
+from khabar.doc import Event
 from khabar.extract.event_roles import bare_direction
-from khabar.registry import available_stages, build_pipeline
 from khabar.text.normalize import fold_text
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return build_pipeline(available_stages())
+from seeded import processed
 
 
 def events(pipeline, text: str, kind: str) -> list[Event]:
-    doc = Document(id="t", raw=text)
-    doc.source.format = "text"
-    outcome = pipeline.run_one(doc)
-    assert outcome.document is not None
-    return [e for e in outcome.document.events if e.event == kind]
+    return [e for e in processed(pipeline, text).events if e.event == kind]
 
 
 def sectors(refs) -> set[str | None]:

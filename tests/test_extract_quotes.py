@@ -6,6 +6,7 @@ import pytest
 
 from khabar.doc import Document, Entity, Mention, Sentence, Source
 from khabar.extract.quotes import QuoteStage, quoted_spans
+from seeded import processed
 
 SEED = (
     Path(__file__).parents[1] / "src/khabar/examples/urdupoint_sputnik_2021-07-02_lavrov_csto.txt"
@@ -142,18 +143,10 @@ def test_quotes_stray_straight_quote_does_not_shift_pairs() -> None:
     assert pairs == ["القرار خاطئ", "تقديم المساعدة"]
 
 
-def test_quotes_an_an_governed_by_another_word_is_no_speech() -> None:
-    from khabar.doc import Document, Source
-    from khabar.registry import build_pipeline
-
-    pipeline = build_pipeline(["clean", "metadata", "sentences", "entities", "coref", "quotes"])
-    pipeline.setup()
-
+def test_quotes_an_an_governed_by_another_word_is_no_speech(pipeline) -> None:
     def quotes(text: str) -> list[tuple[str, str | None]]:
-        doc = Document(id="t", raw=text, source=Source(published="2021-07-02"))
-        done = pipeline.run_one(doc).document
-        assert done is not None
-        return [(q.text, q.speaker.text if q.speaker else None) for q in done.quotes]
+        doc = processed(pipeline, text, "2021-07-02")
+        return [(q.text, q.speaker.text if q.speaker else None) for q in doc.quotes]
 
     assert quotes("وقال الحزب الذي لم يعلن موقفه بعد لكن يمكن أن يدعم المرشح الآخر.") == []
     # the «أن» of «بعد أن» is skipped; the verb's own «إن» still opens the quotation

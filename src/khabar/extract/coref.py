@@ -223,6 +223,9 @@ class CorefStage(BaseStage):
         self, doc: Document, folded: str, offsets: OffsetMap, taken: bytearray
     ) -> None:
         assert self._org_nouns is not None and self._lexicon is not None
+        nouns = self._org_nouns.find(folded)
+        if not nouns:
+            return
         entries = self._lexicon.kb.entries
         # an organisation's names: its KB names and how the text named it («صحيفة عكاظ
         # السعودية», an outlet found by its shape and not in the KB)
@@ -233,7 +236,7 @@ class CorefStage(BaseStage):
         ]
         if not orgs:
             return
-        for match in self._org_nouns.find(folded):
+        for match in nouns:
             if match.prefix not in ("", "و", "ف"):
                 continue  # «للحركة», «بالتنظيم» may be any movement; the subject form is safer
             if self._described(folded, match.end) or _ADJECTIVE_NEXT.match(folded, match.end):

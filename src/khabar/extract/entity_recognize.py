@@ -115,18 +115,24 @@ class Recognizer:
     def _countries(self) -> Counter[str]:
         # a name that is itself ambiguous says nothing: «عمان» would vote for Oman
         found: Counter[str] = Counter()
-        entries = self.kb.entries
         for match in self.matches:
-            countries = set()
-            for cue in match.payloads:
-                entry = entries.get(cue.ref) if cue.kind == "entry" else None
-                if entry is not None and entry.kind in _CONTEXT_KINDS:
-                    countries.add(entry.id if entry.kind == "country" else entry.country)
+            countries = self._place_countries(match)
             if len(countries) == 1 and None not in countries:
                 found.update(countries)
         nisba = self.kb.nisba
         found.update(nisba[word] for word in _ARABIC_WORD.findall(self.scan.text) if word in nisba)
         return found
+
+    def _place_countries(self, match: Match) -> set[str | None]:
+        """The countries of a match's country and place readings."""
+        entries = self.kb.entries
+        return {
+            entry.id if entry.kind == "country" else entry.country
+            for cue in match.payloads
+            if cue.kind == "entry"
+            and (entry := entries.get(cue.ref)) is not None  # type: ignore[arg-type]
+            and entry.kind in _CONTEXT_KINDS
+        }
 
     def run(self) -> list[Found]:
         done = 0  # folded offset up to which the text is consumed
@@ -199,13 +205,7 @@ class Recognizer:
                 self.scan.text, pos, match.word_start
             ):
                 return None
-            countries = {
-                entry.id if entry.kind == "country" else entry.country
-                for cue in match.payloads
-                if cue.kind == "entry"
-                and (entry := self.kb.entries.get(cue.ref)) is not None  # type: ignore[arg-type]
-                and entry.kind in _CONTEXT_KINDS
-            }
+            countries = self._place_countries(match)
             if len(countries) == 1:
                 return countries.pop()
         return None
