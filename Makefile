@@ -23,6 +23,7 @@ demo: install
 	$(BIN)/khabar process $(EXAMPLE) --workers 1 -o out/demo.jsonl
 	$(BIN)/khabar ingest $(EXAMPLE) --workers 1 --db out/demo.db
 	$(BIN)/khabar show out/demo.jsonl
+	$(BIN)/khabar events out/demo.db
 
 test: install-dev
 	$(BIN)/python -m pytest

@@ -1,4 +1,4 @@
-"""The `khabar` command: process | ingest | eval | kb.
+"""The `khabar` command: process | ingest | show | events | count | eval | kb.
 
 Exit codes scripts can rely on: 0 every document went through, 1 some documents failed
 (each failure is reported and recorded), 2 usage error (bad option, unknown stage…).
@@ -340,6 +340,9 @@ def _failure_dict(failure: Failure) -> dict[str, object]:
 
 
 def _mount_optional() -> None:
+    from .store.cli import register
+
+    register(app)  # events, count
     try:
         from .kb.cli import app as kb_app
     except ImportError:

@@ -1,0 +1,138 @@
+"""`khabar events` and `khabar count`: the stored events as a table, JSONL or CSV, and counts."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, TextIO
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .query import CSV_COLUMNS, GROUPS, EventFilter, connect, count, events, flat
+
+Db = Annotated[Path, typer.Argument(help="A database made by `khabar ingest`.")]
+Types = Annotated[
+    list[str] | None, typer.Option("--type", "-t", help="PLOVER type (repeatable), e.g. PROTEST.")
+]
+Country = Annotated[
+    str | None, typer.Option(help="ISO alpha-3 of an actor, a recipient or the place (IRQ).")
+]
+Actor = Annotated[str | None, typer.Option(help="Actor code prefix (RUS, RUSGOV) or entity id.")]
+Recipient = Annotated[str | None, typer.Option(help="Recipient code prefix or entity id.")]
+Since = Annotated[str | None, typer.Option(help="Events on or after this date (2021-07-01).")]
+Until = Annotated[str | None, typer.Option(help="Events on or before this date, month or year.")]
+Outlet = Annotated[str | None, typer.Option(help="Only articles of this outlet.")]
+Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write here, not stdout.")]
+
+
+def _filter(types, country, actor, recipient, since, until, outlet) -> EventFilter:
+    return EventFilter(tuple(types or ()), country, actor, recipient, since, until, outlet)
+
+
+@contextmanager
+def _sink(output: Path | None):
+    if output is None:
+        yield sys.stdout
+        return
+    with output.open("w", encoding="utf-8", newline="") as handle:
+        yield handle
+
+
+def list_events(
+    db: Db,
+    types: Types = None,
+    country: Country = None,
+    actor: Actor = None,
+    recipient: Recipient = None,
+    since: Since = None,
+    until: Until = None,
+    outlet: Outlet = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, jsonl or csv.")] = "table",
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    output: Output = None,
+) -> None:
+    """List stored events (PLOVER records with their article and evidence sentence)."""
+    if fmt not in ("table", "jsonl", "csv"):
+        raise typer.BadParameter(f"unknown format {fmt!r}", param_hint="--format")
+    where = _filter(types, country, actor, recipient, since, until, outlet)
+    if limit is None and fmt == "table":
+        limit = 200  # a terminal table of a whole corpus helps nobody
+    connection = connect(db)
+    try:
+        found = events(connection, where, limit)
+        with _sink(output) as handle:
+            if fmt == "jsonl":
+                for event in found:
+                    handle.write(json.dumps(event, ensure_ascii=False) + "\n")
+            elif fmt == "csv":
+                _write_csv(found, handle)
+            else:
+                _print_table(found, handle)
+    finally:
+        connection.close()
+
+
+def _write_csv(found: Any, handle: TextIO) -> None:
+    writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS)
+    writer.writeheader()
+    for event in found:
+        writer.writerow(flat(event))
+
+
+def _print_table(found: Any, handle: TextIO) -> None:
+    table = Table("date", "type", "actor", "recipient", "place", "trigger", "article")
+    for event in found:
+        row = flat(event)
+        table.add_row(
+            row["date"], row["event"], row["actor_codes"], row["recipient_codes"],
+            row["place"], row["trigger"], row["article_id"],
+        )  # fmt: skip
+    Console(file=handle, highlight=False).print(table)
+
+
+def count_events(
+    db: Db,
+    by: Annotated[str, typer.Option(help=f"One of: {', '.join(GROUPS)}.")] = "type",
+    types: Types = None,
+    country: Country = None,
+    actor: Actor = None,
+    recipient: Recipient = None,
+    since: Since = None,
+    until: Until = None,
+    outlet: Outlet = None,
+    top: Annotated[int | None, typer.Option(help="Only the N most frequent values.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table or csv.")] = "table",
+    output: Output = None,
+) -> None:
+    """Count stored events by type, actor, recipient, country, place, outlet, day, month or year."""
+    if fmt not in ("table", "csv"):
+        raise typer.BadParameter(f"unknown format {fmt!r}", param_hint="--format")
+    if by not in GROUPS:
+        raise typer.BadParameter(f"choose one of {', '.join(GROUPS)}", param_hint="--by")
+    connection = connect(db)
+    try:
+        rows = count(
+            connection, by, _filter(types, country, actor, recipient, since, until, outlet), top
+        )
+    finally:
+        connection.close()
+    with _sink(output) as handle:
+        if fmt == "csv":
+            writer = csv.writer(handle)
+            writer.writerow([by, "events"])
+            writer.writerows(rows)
+            return
+        table = Table(by, "events")
+        for key, n in rows:
+            table.add_row("-" if key is None else str(key), str(n))
+        Console(file=handle, highlight=False).print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("events")(list_events)
+    app.command("count")(count_events)

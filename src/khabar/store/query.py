@@ -1,0 +1,176 @@
+"""Reading events back out of a khabar store: filter, count, flatten for export.
+
+Event-data users work with tables: "every PROTEST in Iraq in March", "events per day by type",
+"who acted on whom". The store keeps each event as its PLOVER record (JSON) beside a few indexed
+columns; the filters that need the actor and recipient lists read them with SQLite's JSON
+functions, so no second copy of the actors is kept in sync.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import KhabarError
+
+# what `count` can group by: a SQL expression over events e (and its actors a, when needed)
+GROUPS = {
+    "type": ("e.type", False),
+    "day": ("e.date", False),
+    "month": ("substr(e.date, 1, 7)", False),
+    "year": ("substr(e.date, 1, 4)", False),
+    "place": ("e.country", False),
+    "outlet": ("art.outlet", False),
+    "actor": ("json_extract(a.value, '$.code')", "actor"),
+    "recipient": ("json_extract(a.value, '$.code')", "recipient"),
+    "actor_country": ("json_extract(a.value, '$.country')", "actor"),
+    "recipient_country": ("json_extract(a.value, '$.country')", "recipient"),
+}
+CSV_COLUMNS = (
+    "event_id", "article_id", "published", "outlet", "url", "date", "event", "mode", "aux_mode",
+    "actor_codes", "actor_texts", "recipient_codes", "recipient_texts", "place", "place_country",
+    "lat", "lon", "quad_code", "cameo_root", "dead", "injured", "confidence", "trigger", "evidence",
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Every set field must hold. `country` matches an actor's, a recipient's or the place's
+    country; `actor` matches the start of an actor code («RUS» matches RUSGOV) or an entity id."""
+
+    types: tuple[str, ...] = ()
+    country: str | None = None
+    actor: str | None = None
+    recipient: str | None = None
+    since: str | None = None  # event date, ISO, inclusive
+    until: str | None = None
+    outlet: str | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.types:
+            clauses.append(f"e.type IN ({','.join('?' * len(self.types))})")
+            params += [t.upper() for t in self.types]
+        if self.since:
+            clauses.append("e.date >= ?")
+            params.append(self.since)
+        if self.until:
+            clauses.append("e.date <= ? || '~'")  # «2021-07» takes in every day of July
+            params.append(self.until)
+        if self.outlet:
+            clauses.append("art.outlet = ?")
+            params.append(self.outlet)
+        if self.country:
+            code = self.country.upper()
+            clauses.append(
+                "(e.country = ? OR " + _any_party("actor", "country = ?")
+                + " OR " + _any_party("recipient", "country = ?") + ")"
+            )  # fmt: skip
+            params += [code, code, code]
+        for role, value in (("actor", self.actor), ("recipient", self.recipient)):
+            if value:
+                clauses.append(_any_party(role, "(substr(code, 1, ?) = ? OR entity_id = ?)"))
+                params += [len(value), value.upper(), value]
+        return (" AND ".join(clauses) or "1"), params
+
+
+def _any_party(role: str, condition: str) -> str:
+    """SQL: some actor (or recipient) of the event meets `condition` on its fields."""
+    fields = ", ".join(
+        f"json_extract(value, '$.{name}') AS {name}" for name in ("code", "country", "entity_id")
+    )
+    return (
+        f"EXISTS (SELECT 1 FROM (SELECT {fields} FROM json_each(e.record, '$.{role}'))"
+        f" WHERE {condition})"
+    )
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """Open a store read-only: querying never creates or changes a database."""
+    if not Path(path).is_file():
+        raise KhabarError(f"{path}: no such khabar database (make one with `khabar ingest`)")
+    db = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
+    try:
+        db.execute("SELECT 1 FROM events LIMIT 1")
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise KhabarError(f"{path}: not a khabar database ({exc})") from None
+    return db
+
+
+_FROM = "FROM events e JOIN articles art ON art.content_hash = e.content_hash"
+
+
+def events(
+    db: sqlite3.Connection, where: EventFilter, limit: int | None = None
+) -> Iterator[dict[str, Any]]:
+    """PLOVER records in date order, each with its article's id, outlet, URL, publication date
+    and the evidence sentence as text."""
+    sql, params = where.where()
+    query = (
+        f"SELECT e.record, art.id, art.outlet, art.url, art.published,"
+        f" json_extract(art.document, '$.text') {_FROM} WHERE {sql}"
+        f" ORDER BY e.date, art.id, e.event_id"
+    )
+    if limit is not None:
+        query += " LIMIT ?"
+        params.append(limit)
+    for record, article_id, outlet, url, published, text in db.execute(query, params):
+        event = json.loads(record)
+        span = event.get("text_info") or {}
+        event["article"] = {"id": article_id, "outlet": outlet, "url": url, "published": published}
+        event["evidence"] = (text or "")[span.get("start", 0) : span.get("end", 0)]
+        yield event
+
+
+def count(
+    db: sqlite3.Connection, by: str, where: EventFilter, top: int | None = None
+) -> list[tuple[str | None, int]]:
+    """(value, number of events) for each value of `by`, most frequent first (by date for the
+    time groups). An event with two actors counts once for each."""
+    if by not in GROUPS:
+        raise KhabarError(f"cannot count by {by!r}; choose one of {', '.join(GROUPS)}")
+    expression, role = GROUPS[by]
+    sql, params = where.where()
+    source = f"{_FROM}, json_each(e.record, '$.{role}') a" if role else _FROM
+    order = "grp" if by in ("day", "month", "year") else "n DESC, grp"
+    query = (
+        f"SELECT {expression} AS grp, COUNT(DISTINCT e.content_hash || e.event_id) AS n {source}"
+        f" WHERE {sql} GROUP BY grp ORDER BY {order}"
+    )
+    if top is not None:
+        query += " LIMIT ?"
+        params.append(top)
+    return [(key, n) for key, n in db.execute(query, params)]
+
+
+def flat(event: dict[str, Any]) -> dict[str, Any]:
+    """One event as a row of CSV_COLUMNS (lists joined by «;»)."""
+
+    def join(values: Any) -> str:
+        return ";".join(str(v) for v in values if v is not None)
+
+    actors, recipients = event.get("actor") or [], event.get("recipient") or []
+    place = event.get("event_loc") or {}
+    article = event.get("article") or {}
+    return {
+        "event_id": event.get("id"), "article_id": article.get("id"),
+        "published": article.get("published"), "outlet": article.get("outlet"),
+        "url": article.get("url"), "date": event.get("date"), "event": event.get("event"),
+        "mode": join(event.get("mode") or []), "aux_mode": join(event.get("aux_mode") or []),
+        "actor_codes": join(a.get("code") for a in actors),
+        "actor_texts": join(a.get("entity_text") for a in actors),
+        "recipient_codes": join(r.get("code") for r in recipients),
+        "recipient_texts": join(r.get("entity_text") for r in recipients),
+        "place": place.get("name"), "place_country": place.get("country"),
+        "lat": place.get("lat"), "lon": place.get("lon"),
+        "quad_code": event.get("quad_code"), "cameo_root": event.get("cameo_root"),
+        "dead": event.get("dead"), "injured": event.get("injured"),
+        "confidence": event.get("confidence"), "trigger": event.get("event_text"),
+        "evidence": " ".join((event.get("evidence") or "").split()),
+    }  # fmt: skip
