@@ -1,4 +1,5 @@
-"""`khabar events` and `khabar count`: the stored events as a table, JSONL or CSV, and counts."""
+"""`khabar events`, `khabar count`, `khabar stories`: stored events as a table, JSONL or CSV,
+their counts, and the grouping of wire copies."""
 
 from __future__ import annotations
 
@@ -11,9 +12,12 @@ from typing import Annotated, Any, TextIO
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn
 from rich.table import Table
 
+from ..dedup.stories import StoryParams
 from .query import CSV_COLUMNS, GROUPS, EventFilter, connect, count, events, flat
+from .stories import largest, update_stories
 
 Db = Annotated[Path, typer.Argument(help="A database made by `khabar ingest`.")]
 Types = Annotated[
@@ -106,6 +110,9 @@ def count_events(
     until: Until = None,
     outlet: Outlet = None,
     top: Annotated[int | None, typer.Option(help="Only the N most frequent values.")] = None,
+    per_story: Annotated[
+        bool, typer.Option(help="Count an event once across the wire copies of its story.")
+    ] = False,
     fmt: Annotated[str, typer.Option("--format", help="table or csv.")] = "table",
     output: Output = None,
 ) -> None:
@@ -116,9 +123,8 @@ def count_events(
         raise typer.BadParameter(f"choose one of {', '.join(GROUPS)}", param_hint="--by")
     connection = connect(db)
     try:
-        rows = count(
-            connection, by, _filter(types, country, actor, recipient, since, until, outlet), top
-        )
+        where = _filter(types, country, actor, recipient, since, until, outlet)
+        rows = count(connection, by, where, top, per_story)
     finally:
         connection.close()
     with _sink(output) as handle:
@@ -133,6 +139,42 @@ def count_events(
         Console(file=handle, highlight=False).print(table)
 
 
+def find_stories(
+    db: Db,
+    threshold: Annotated[
+        float, typer.Option(help="Estimated Jaccard similarity of word 5-grams (0-1).")
+    ] = 0.5,
+    days: Annotated[
+        int, typer.Option(help="Copies are published at most this many days apart.")
+    ] = 7,
+    top: Annotated[int, typer.Option(help="Show the N largest stories.")] = 10,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or table.")] = False,
+) -> None:
+    """Group wire copies (one story republished by several outlets) in a database."""
+    if not 0.0 < threshold <= 1.0:
+        raise typer.BadParameter("must be in (0, 1]", param_hint="--threshold")
+    params = StoryParams(threshold=threshold, days=days)
+    with Progress(
+        TextColumn("hashing"), BarColumn(), TextColumn("{task.completed} articles"),
+        console=Console(stderr=True), disable=quiet, transient=True,
+    ) as progress:  # fmt: skip
+        task = progress.add_task("hash", total=None)
+        report = update_stories(db, params, lambda n: progress.advance(task, n))
+    if quiet:
+        return
+    console = Console(highlight=False)
+    console.print(
+        f"{report.articles} articles, {report.hashed} newly hashed: {report.stories} stories, "
+        f"{report.copied} with copies in more than one article"
+    )
+    table = Table("story", "articles", "outlets", "title")
+    for story, size, outlets, title in largest(db, top):
+        table.add_row(story[:12], str(size), outlets or "-", title or "-")
+    if table.rows:
+        console.print(table)
+
+
 def register(app: typer.Typer) -> None:
     app.command("events")(list_events)
     app.command("count")(count_events)
+    app.command("stories")(find_stories)

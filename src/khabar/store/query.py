@@ -106,41 +106,70 @@ def connect(path: str | Path) -> sqlite3.Connection:
 _FROM = "FROM events e JOIN articles art ON art.content_hash = e.content_hash"
 
 
+def has_stories(db: sqlite3.Connection) -> bool:
+    """Whether `khabar stories` has grouped this database's wire copies."""
+    found = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'stories'")
+    return found.fetchone() is not None
+
+
 def events(
     db: sqlite3.Connection, where: EventFilter, limit: int | None = None
 ) -> Iterator[dict[str, Any]]:
     """PLOVER records in date order, each with its article's id, outlet, URL, publication date
     and the evidence sentence as text."""
     sql, params = where.where()
+    story = (
+        "(SELECT story FROM stories WHERE content_hash = e.content_hash)"
+        if has_stories(db)
+        else "NULL"
+    )
     query = (
         f"SELECT e.record, art.id, art.outlet, art.url, art.published,"
-        f" json_extract(art.document, '$.text') {_FROM} WHERE {sql}"
+        f" json_extract(art.document, '$.text'), {story} {_FROM} WHERE {sql}"
         f" ORDER BY e.date, art.id, e.event_id"
     )
     if limit is not None:
         query += " LIMIT ?"
         params.append(limit)
-    for record, article_id, outlet, url, published, text in db.execute(query, params):
+    for record, article_id, outlet, url, published, text, story_of in db.execute(query, params):
         event = json.loads(record)
         span = event.get("text_info") or {}
         event["article"] = {"id": article_id, "outlet": outlet, "url": url, "published": published}
+        if story_of is not None:
+            event["article"]["story"] = story_of
         event["evidence"] = (text or "")[span.get("start", 0) : span.get("end", 0)]
         yield event
 
 
 def count(
-    db: sqlite3.Connection, by: str, where: EventFilter, top: int | None = None
+    db: sqlite3.Connection,
+    by: str,
+    where: EventFilter,
+    top: int | None = None,
+    per_story: bool = False,
 ) -> list[tuple[str | None, int]]:
     """(value, number of events) for each value of `by`, most frequent first (by date for the
-    time groups). An event with two actors counts once for each."""
+    time groups). An event with two actors counts once for each. `per_story`: the copies of a
+    wire story (`khabar stories`) report one event once — same type, date, actor and recipient."""
     if by not in GROUPS:
         raise KhabarError(f"cannot count by {by!r}; choose one of {', '.join(GROUPS)}")
     expression, role = GROUPS[by]
     sql, params = where.where()
     source = f"{_FROM}, json_each(e.record, '$.{role}') a" if role else _FROM
+    unit = "e.content_hash || e.event_id"
+    if per_story:
+        if not has_stories(db):
+            raise KhabarError(
+                "no wire-copy groups in this database yet: run `khabar stories` first"
+            )
+        source += " LEFT JOIN stories st ON st.content_hash = e.content_hash"
+        unit = (
+            "coalesce(st.story, e.content_hash) || '|' || e.type || '|' || coalesce(e.date, '')"
+            " || '|' || coalesce(e.actor_code, '') || '|' || coalesce(e.recipient_code, '')"
+        )
     order = "grp" if by in ("day", "month", "year") else "n DESC, grp"
     query = (
-        f"SELECT {expression} AS grp, COUNT(DISTINCT e.content_hash || e.event_id) AS n {source}"
+        f"SELECT {expression} AS grp, COUNT(DISTINCT {unit}) AS n {source}"
         f" WHERE {sql} GROUP BY grp ORDER BY {order}"
     )
     if top is not None:
