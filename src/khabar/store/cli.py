@@ -17,6 +17,7 @@ from rich.table import Table
 
 from ..dedup.stories import StoryParams
 from .query import CSV_COLUMNS, GROUPS, EventFilter, connect, count, events, flat
+from .search import update_index
 from .stories import largest, update_stories
 
 Db = Annotated[Path, typer.Argument(help="A database made by `khabar ingest`.")]
@@ -31,11 +32,14 @@ Recipient = Annotated[str | None, typer.Option(help="Recipient code prefix or en
 Since = Annotated[str | None, typer.Option(help="Events on or after this date (2021-07-01).")]
 Until = Annotated[str | None, typer.Option(help="Events on or before this date, month or year.")]
 Outlet = Annotated[str | None, typer.Option(help="Only articles of this outlet.")]
+Query = Annotated[
+    str | None, typer.Option(help="Only articles holding all these words (needs `khabar index`).")
+]
 Output = Annotated[Path | None, typer.Option("--output", "-o", help="Write here, not stdout.")]
 
 
-def _filter(types, country, actor, recipient, since, until, outlet) -> EventFilter:
-    return EventFilter(tuple(types or ()), country, actor, recipient, since, until, outlet)
+def _filter(types, country, actor, recipient, since, until, outlet, query) -> EventFilter:
+    return EventFilter(tuple(types or ()), country, actor, recipient, since, until, outlet, query)
 
 
 @contextmanager
@@ -56,6 +60,7 @@ def list_events(
     since: Since = None,
     until: Until = None,
     outlet: Outlet = None,
+    query: Query = None,
     fmt: Annotated[str, typer.Option("--format", help="table, jsonl or csv.")] = "table",
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
     output: Output = None,
@@ -63,7 +68,7 @@ def list_events(
     """List stored events (PLOVER records with their article and evidence sentence)."""
     if fmt not in ("table", "jsonl", "csv"):
         raise typer.BadParameter(f"unknown format {fmt!r}", param_hint="--format")
-    where = _filter(types, country, actor, recipient, since, until, outlet)
+    where = _filter(types, country, actor, recipient, since, until, outlet, query)
     if limit is None and fmt == "table":
         limit = 200  # a terminal table of a whole corpus helps nobody
     connection = connect(db)
@@ -109,6 +114,7 @@ def count_events(
     since: Since = None,
     until: Until = None,
     outlet: Outlet = None,
+    query: Query = None,
     top: Annotated[int | None, typer.Option(help="Only the N most frequent values.")] = None,
     per_story: Annotated[
         bool, typer.Option(help="Count an event once across the wire copies of its story.")
@@ -123,7 +129,7 @@ def count_events(
         raise typer.BadParameter(f"choose one of {', '.join(GROUPS)}", param_hint="--by")
     connection = connect(db)
     try:
-        where = _filter(types, country, actor, recipient, since, until, outlet)
+        where = _filter(types, country, actor, recipient, since, until, outlet, query)
         rows = count(connection, by, where, top, per_story)
     finally:
         connection.close()
@@ -174,7 +180,23 @@ def find_stories(
         console.print(table)
 
 
+def build_index(
+    db: Db,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Add the articles not indexed yet to the database's full-text search index."""
+    with Progress(
+        TextColumn("indexing"), BarColumn(), TextColumn("{task.completed} articles"),
+        console=Console(stderr=True), disable=quiet, transient=True,
+    ) as progress:  # fmt: skip
+        task = progress.add_task("index", total=None)
+        added, total = update_index(db, lambda n: progress.advance(task, n))
+    if not quiet:
+        Console(highlight=False).print(f"{added} articles indexed now, {total} in the index")
+
+
 def register(app: typer.Typer) -> None:
     app.command("events")(list_events)
     app.command("count")(count_events)
     app.command("stories")(find_stories)
+    app.command("index")(build_index)

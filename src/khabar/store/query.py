@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import KhabarError
+from .search import has_index, match_expression
 
 # what `count` can group by: a SQL expression over events e (and its actors a, when needed)
 GROUPS = {
@@ -49,10 +50,16 @@ class EventFilter:
     since: str | None = None  # event date, ISO, inclusive
     until: str | None = None
     outlet: str | None = None
+    query: str | None = None  # words of the article (`khabar index`), see store.search
 
     def where(self) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
+        if self.query:
+            clauses.append(
+                "e.content_hash IN (SELECT content_hash FROM search WHERE search MATCH ?)"
+            )
+            params.append(match_expression(self.query))
         if self.types:
             clauses.append(f"e.type IN ({','.join('?' * len(self.types))})")
             params += [t.upper() for t in self.types]
@@ -106,6 +113,34 @@ def connect(path: str | Path) -> sqlite3.Connection:
 _FROM = "FROM events e JOIN articles art ON art.content_hash = e.content_hash"
 
 
+def _need_index(db: sqlite3.Connection, where: EventFilter) -> None:
+    if where.query and not has_index(db):
+        raise KhabarError("this database has no search index yet: run `khabar index` first")
+
+
+def articles(db: sqlite3.Connection, query: str, limit: int = 50) -> list[dict[str, Any]]:
+    """Articles whose title or text holds every word of `query`, best matches first."""
+    if not has_index(db):
+        raise KhabarError("this database has no search index yet: run `khabar index` first")
+    rows = db.execute(
+        "SELECT a.id, a.title, a.published, a.outlet, a.n_events FROM search s"
+        " JOIN articles a ON a.content_hash = s.content_hash"
+        " WHERE search MATCH ? ORDER BY rank LIMIT ?",
+        (match_expression(query), limit),
+    ).fetchall()
+    keys = ("id", "title", "published", "outlet", "events")
+    return [dict(zip(keys, row, strict=True)) for row in rows]
+
+
+def article(db: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
+    """The stored document of an article (the JSON `khabar process` writes), or None."""
+    row = db.execute(
+        "SELECT document FROM articles WHERE id = ? ORDER BY ingested_at DESC LIMIT 1",
+        (article_id,),
+    ).fetchone()
+    return json.loads(row[0]) if row else None
+
+
 def has_stories(db: sqlite3.Connection) -> bool:
     """Whether `khabar stories` has grouped this database's wire copies."""
     found = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'stories'")
@@ -117,6 +152,7 @@ def events(
 ) -> Iterator[dict[str, Any]]:
     """PLOVER records in date order, each with its article's id, outlet, URL, publication date
     and the evidence sentence as text."""
+    _need_index(db, where)
     sql, params = where.where()
     story = (
         "(SELECT story FROM stories WHERE content_hash = e.content_hash)"
@@ -154,6 +190,7 @@ def count(
     if by not in GROUPS:
         raise KhabarError(f"cannot count by {by!r}; choose one of {', '.join(GROUPS)}")
     expression, role = GROUPS[by]
+    _need_index(db, where)
     sql, params = where.where()
     source = f"{_FROM}, json_each(e.record, '$.{role}') a" if role else _FROM
     unit = "e.content_hash || e.event_id"
