@@ -195,8 +195,28 @@ def build_index(
         Console(highlight=False).print(f"{added} articles indexed now, {total} in the index")
 
 
+def serve(
+    db: Db,
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+) -> None:
+    """Serve the HTTP API (/api/…, docs at /api/docs) and the web page over a database."""
+    try:
+        import uvicorn
+
+        from ..api.app import create_app
+    except ImportError as exc:
+        raise typer.BadParameter(
+            f"the API needs the api extra: pip install 'khabar[api]' ({exc.name} is missing)"
+        ) from None
+    app = create_app(db)
+    Console(stderr=True, highlight=False).print(f"khabar: serving {db} on http://{host}:{port}/")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 def register(app: typer.Typer) -> None:
     app.command("events")(list_events)
     app.command("count")(count_events)
     app.command("stories")(find_stories)
     app.command("index")(build_index)
+    app.command("serve")(serve)

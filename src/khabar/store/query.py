@@ -148,7 +148,7 @@ def has_stories(db: sqlite3.Connection) -> bool:
 
 
 def events(
-    db: sqlite3.Connection, where: EventFilter, limit: int | None = None
+    db: sqlite3.Connection, where: EventFilter, limit: int | None = None, offset: int = 0
 ) -> Iterator[dict[str, Any]]:
     """PLOVER records in date order, each with its article's id, outlet, URL, publication date
     and the evidence sentence as text."""
@@ -164,9 +164,9 @@ def events(
         f" json_extract(art.document, '$.text'), {story} {_FROM} WHERE {sql}"
         f" ORDER BY e.date, art.id, e.event_id"
     )
-    if limit is not None:
-        query += " LIMIT ?"
-        params.append(limit)
+    if limit is not None or offset:
+        query += " LIMIT ? OFFSET ?"
+        params += [-1 if limit is None else limit, offset]
     for record, article_id, outlet, url, published, text, story_of in db.execute(query, params):
         event = json.loads(record)
         span = event.get("text_info") or {}

@@ -1,0 +1,112 @@
+"""The HTTP API and the page: filters, counts, articles, errors, and what keeps the page safe."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi")
+pytest.importorskip("httpx")
+
+from fastapi.testclient import TestClient
+
+from khabar.api.app import STATIC, create_app
+from khabar.engines.base import Processed
+from khabar.errors import KhabarError
+from khabar.store.search import update_index
+from khabar.store.sqlite import Store
+
+HOSTILE = '<img src=x onerror="alert(1)"> خبر'
+TEXT = "تظاهر مئات الطلاب في بغداد أمس. " + HOSTILE
+
+
+def _doc(key: str, kind: str, date: str, country: str) -> Processed:
+    event = {
+        "id": f"{key}:0", "event": kind, "date": date, "mode": [], "aux_mode": [],
+        "actor": [{"entity_text": "الطلاب", "entity_id": "agent:EDU", "code": f"{country}EDU",
+                   "country": country, "sector": "EDU"}],
+        "recipient": [], "event_text": "تظاهر", "trigger": {"start": 0, "end": 5},
+        "event_loc": {"name": "Baghdad", "country": country, "lat": 33.34, "lon": 44.4},
+        "text_info": {"start": 0, "end": 31},
+    }  # fmt: skip
+    doc = {"id": key, "title": HOSTILE, "text": TEXT, "events": [event],
+           "entities": [{"id": "IRQ", "name": "Iraq", "type": "LOC", "country": "IRQ",
+                         "mentions": [{"start": 24, "end": 29, "text": "بغداد"}]}],
+           "source": {"outlet": "Outlet", "published": date}}  # fmt: skip
+    return Processed(key, json.dumps(doc, ensure_ascii=False), None, f"h-{key}")
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory) -> TestClient:
+    path = tmp_path_factory.mktemp("api") / "k.db"
+    with Store(path) as store:
+        store.add(_doc("art/1", "PROTEST", "2021-03-01", "IRQ"))
+        store.add(_doc("art-2", "PROTEST", "2021-03-02", "IRQ"))
+        store.add(_doc("art-3", "ASSAULT", "2021-04-01", "SYR"))
+    update_index(path)
+    return TestClient(create_app(path))
+
+
+def test_events_filters_and_paging(client):
+    body = client.get("/api/events", params={"type": "PROTEST", "country": "IRQ"}).json()
+    assert [e["id"] for e in body["events"]] == ["art/1:0", "art-2:0"]
+    assert body["events"][0]["evidence"] == TEXT[:31]
+    body = client.get("/api/events", params={"limit": 1, "offset": 1}).json()
+    assert [e["id"] for e in body["events"]] == ["art-2:0"]
+    body = client.get("/api/events", params=[("type", "PROTEST"), ("type", "ASSAULT")]).json()
+    assert len(body["events"]) == 3
+    assert client.get("/api/events", params={"q": "طلا*"}).json()["events"]
+    assert client.get("/api/events", params={"limit": 5000}).status_code == 422
+
+
+def test_counts_and_info(client):
+    body = client.get("/api/count", params={"by": "type"}).json()
+    assert body["counts"] == [{"value": "PROTEST", "events": 2}, {"value": "ASSAULT", "events": 1}]
+    body = client.get("/api/count", params={"by": "month", "country": "IRQ"}).json()
+    assert body["counts"] == [{"value": "2021-03", "events": 2}]
+    info = client.get("/api/info").json()
+    assert (info["articles"], info["events"], info["search"], info["stories"]) == (
+        3,
+        3,
+        True,
+        False,
+    )
+
+
+def test_errors_are_answers_not_crashes(client):
+    response = client.get("/api/count", params={"by": "colour"})
+    assert response.status_code == 400 and "colour" in response.json()["detail"]
+    response = client.get("/api/count", params={"per_story": "true"})
+    assert response.status_code == 400 and "khabar stories" in response.json()["detail"]
+    assert client.get("/api/articles/none").status_code == 404
+
+
+def test_article_and_search(client):
+    doc = client.get("/api/articles/art/1").json()  # an id with a slash
+    assert doc["text"] == TEXT and doc["entities"][0]["mentions"][0]["text"] == "بغداد"
+    found = client.get("/api/articles", params={"q": "بغداد"}).json()["articles"]
+    assert {a["id"] for a in found} == {"art/1", "art-2", "art-3"}
+
+
+def test_page_is_served_with_a_strict_policy(client):
+    response = client.get("/")
+    assert response.status_code == 200 and 'src="/static/app.js"' in response.text
+    policy = response.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert client.get("/static/app.js").status_code == 200
+    assert client.get("/api/info").headers["x-content-type-options"] == "nosniff"
+
+
+def test_page_never_parses_api_text_as_html():
+    script = (STATIC / "app.js").read_text(encoding="utf-8")
+    assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(", script)
+    for name in ("index.html", "style.css"):
+        assert "<script>" not in (STATIC / name).read_text(encoding="utf-8")  # no inline script
+
+
+def test_app_refuses_a_missing_database(tmp_path: Path):
+    with pytest.raises(KhabarError):
+        create_app(tmp_path / "none.db")
