@@ -44,7 +44,7 @@ SECURITY_HEADERS = {
 
 
 def database(request: Request) -> Iterator[sqlite3.Connection]:
-    connection = connect(request.app.state.db_path)
+    connection = connect(request.app.state.db_path, any_thread=True)
     try:
         yield connection
     finally:

@@ -97,11 +97,15 @@ def _any_party(role: str, condition: str) -> str:
     )
 
 
-def connect(path: str | Path) -> sqlite3.Connection:
-    """Open a store read-only: querying never creates or changes a database."""
+def connect(path: str | Path, any_thread: bool = False) -> sqlite3.Connection:
+    """Open a store read-only: querying never creates or changes a database. `any_thread`: the
+    connection may be closed by another thread than the one that opened it (a web server's
+    request runs its dependencies on worker threads), never used by two at once."""
     if not Path(path).is_file():
         raise KhabarError(f"{path}: no such khabar database (make one with `khabar ingest`)")
-    db = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
+    db = sqlite3.connect(
+        f"file:{Path(path).resolve()}?mode=ro", uri=True, check_same_thread=not any_thread
+    )
     try:
         db.execute("SELECT 1 FROM events LIMIT 1")
     except sqlite3.DatabaseError as exc:

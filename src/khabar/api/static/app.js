@@ -203,11 +203,13 @@ async function openArticle(id, chosen) {
     $("results").hidden = true;
     $("charts").hidden = true;
     $("article").hidden = false;
+    history.replaceState(null, "", `#article=${encodeURIComponent(id)}`);  // a link to share
     window.scrollTo(0, 0);
   } catch (error) { showError(error); }
 }
 
 function closeArticle() {
+  history.replaceState(null, "", location.pathname + location.search);
   $("article").hidden = true;
   $("results").hidden = false;
   $("charts").hidden = false;
@@ -227,7 +229,9 @@ async function start() {
     $("filters").elements.q.disabled = !info.search;
     $("filters").elements.per_story.disabled = !info.stories;
   } catch (error) { showError(error); }
-  search();
+  await search();
+  const linked = location.hash.match(/^#article=(.+)$/);
+  if (linked) openArticle(decodeURIComponent(linked[1]), null);
 }
 
 document.addEventListener("DOMContentLoaded", start);
