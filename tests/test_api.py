@@ -110,3 +110,38 @@ def test_page_never_parses_api_text_as_html():
 def test_app_refuses_a_missing_database(tmp_path: Path):
     with pytest.raises(KhabarError):
         create_app(tmp_path / "none.db")
+
+
+def test_a_real_server_answers_repeated_requests(client):
+    """Through uvicorn, a request's dependencies run on worker threads (TestClient hides it)."""
+    import socket
+    import threading
+    import time
+    import urllib.request
+    from concurrent.futures import ThreadPoolExecutor
+
+    import uvicorn
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(client.app, port=port, log_level="error"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        for _ in range(100):
+            if server.started:
+                break
+            time.sleep(0.05)
+
+        def fetch(path: str) -> int:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}") as answer:
+                json.loads(answer.read())
+                return answer.status
+
+        paths = ["/api/events?limit=2", "/api/count?by=day", "/api/info", "/api/count"] * 5
+        with ThreadPoolExecutor(4) as pool:  # the page sends its requests at once
+            assert list(pool.map(fetch, paths)) == [200] * len(paths)
+    finally:
+        server.should_exit = True
+        thread.join(5)
