@@ -61,6 +61,19 @@ def test_cli_ingest_is_idempotent_and_keeps_failures(small_jsonl, tmp_path):
         assert connection.execute("SELECT COUNT(*) FROM runs").fetchone()[0] == 2
         stored = connection.execute("SELECT document FROM articles WHERE id='art-3'").fetchone()[0]
     assert json.loads(stored)["title"] == "خبر تجريبي رقم 3"
+    with sqlite3.connect(db) as connection:  # the ingest brought the corpus indexes up to date
+        assert connection.execute("SELECT COUNT(*) FROM search").fetchone()[0] == 30
+        assert connection.execute("SELECT COUNT(*) FROM stories").fetchone()[0] == 30
+
+
+def test_cli_ingest_can_skip_the_corpus_indexes(small_jsonl, tmp_path):
+    db = tmp_path / "k.db"
+    args = ["ingest", str(small_jsonl), "--db", str(db), "--workers", "1",
+            "--stages", "clean,metadata,sentences", "-q", "--no-corpus-index"]  # fmt: skip
+    runner.invoke(app, args)
+    with sqlite3.connect(db) as connection:
+        names = {n for (n,) in connection.execute("SELECT name FROM sqlite_master")}
+    assert "articles" in names and "search" not in names and "stories" not in names
 
 
 def test_cli_show_reads_stdin_and_reports_lines_that_are_not_documents(seed_path):

@@ -220,6 +220,11 @@ def ingest(
     fmt: Format = None,
     quiet: Quiet = False,
     kb_extra: KbExtra = None,
+    corpus_index: Annotated[
+        bool,
+        typer.Option(help="Then update the search index and the wire-copy groups "
+                     "(`khabar index`, `khabar stories`)."),
+    ] = True,
 ) -> None:
     """Process articles into the SQLite store; re-running on the same input adds nothing twice."""
     from .store.sqlite import Store
@@ -249,8 +254,21 @@ def ingest(
             runner.close()
         store.finish_run(report.failed)
         extra = f"; {store.new_documents} new in {db} ({store.counts()['articles']} articles stored)"
+    if corpus_index:
+        extra += _update_corpus_indexes(db)
     _summary(report, quiet, extra)
     raise typer.Exit(1 if report.failed else 0)
+
+
+def _update_corpus_indexes(db: Path) -> str:
+    """Search index and wire-copy groups brought up to date after an ingest."""
+    from .dedup.stories import StoryParams
+    from .store.search import update_index
+    from .store.stories import update_stories
+
+    update_index(db)
+    report = update_stories(db, StoryParams())
+    return f"; {report.copied} stories with wire copies"
 
 
 @app.command()
