@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
-from datasketch import MinHash
 
 from ..text.normalize import fold_text
 
@@ -57,6 +56,8 @@ def shingles(text: str) -> set[bytes]:
 
 def signatures(texts: Sequence[str], params: StoryParams) -> list[np.ndarray]:
     """One MinHash signature per text (an empty text gets the signature of no shingle)."""
+    from datasketch import MinHash  # imports scipy: only when hashing
+
     sets = [shingles(text) for text in texts]
     hashes = MinHash.bulk(sets, num_perm=params.num_perm, seed=SEED, scheme=SCHEME)
     return [h.hashvalues.astype(np.uint64) for h in hashes]
@@ -72,7 +73,7 @@ def group(articles: Iterable[Article], params: StoryParams) -> dict[str, str]:
     if not items:
         return {}
     signature = np.stack([item.signature for item in items])
-    empty = MinHash(num_perm=params.num_perm, seed=SEED, scheme=SCHEME).hashvalues[0]
+    empty = signatures([""], params)[0][0]
     real = ~(signature == empty).all(axis=1)  # an empty text is nobody's copy
     first, second = _candidates(signature, real)
     # the banding (3 rows a band) proposes nearly every pair at the threshold and many below
