@@ -145,3 +145,24 @@ def test_a_real_server_answers_repeated_requests(client):
     finally:
         server.should_exit = True
         thread.join(5)
+
+
+def test_quotes_by_speaker(tmp_path):
+    path = tmp_path / "q.db"
+    doc = json.loads(_doc("q-1", "PROTEST", "2021-05-01", "IRQ").document)
+    doc["quotes"] = [
+        {"start": 0, "end": 10, "text": TEXT[:10], "verb": "قال", "direct": True,
+         "speaker": {"entity": "person:x", "name": "Sergey Lavrov", "text": "لافروف"}},
+        {"start": 11, "end": 20, "text": TEXT[11:20], "verb": "أكد", "direct": False,
+         "speaker": {"entity": None, "name": None, "text": "مصدر أمني"}},
+    ]  # fmt: skip
+    with Store(path) as store:
+        store.add(Processed("q-1", json.dumps(doc, ensure_ascii=False), None, "h-q"))
+    client = TestClient(create_app(path))
+    found = client.get("/api/quotes", params={"speaker": "lavrov"}).json()["quotes"]
+    assert [(q["text"], q["direct"], q["article"]["id"]) for q in found] == [
+        (TEXT[:10], True, "q-1")
+    ]
+    assert len(client.get("/api/quotes", params={"speaker": "مصدر"}).json()["quotes"]) == 1
+    assert len(client.get("/api/quotes", params={"direct": "false"}).json()["quotes"]) == 1
+    assert client.get("/api/quotes", params={"q": "x"}).status_code == 400  # no index yet

@@ -22,12 +22,14 @@ from ..errors import KhabarError
 from ..store.query import (
     GROUPS,
     EventFilter,
+    QuoteFilter,
     article,
     articles,
     connect,
     count,
     events,
     has_stories,
+    quotes,
 )
 from ..store.search import has_index
 
@@ -120,6 +122,24 @@ def create_app(db_path: str | Path) -> FastAPI:
         day, month, year)."""
         rows = count(db, by, where, top, per_story)
         return {"by": by, "counts": [{"value": key, "events": n} for key, n in rows]}
+
+    @app.get("/api/quotes")
+    def list_quotes(
+        db: Db,
+        speaker: str | None = None,
+        q: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        outlet: str | None = None,
+        direct: bool | None = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_EVENTS)] = 50,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> dict[str, Any]:
+        """Who said what: quotations with speaker and article, newest first."""
+        where = QuoteFilter(
+            speaker or None, q or None, since or None, until or None, outlet or None, direct
+        )
+        return {"offset": offset, "limit": limit, "quotes": quotes(db, where, limit, offset)}
 
     @app.get("/api/articles")
     def search_articles(

@@ -16,7 +16,17 @@ from rich.progress import BarColumn, Progress, TextColumn
 from rich.table import Table
 
 from ..dedup.stories import StoryParams
-from .query import CSV_COLUMNS, GROUPS, EventFilter, connect, count, events, flat
+from .query import (
+    CSV_COLUMNS,
+    GROUPS,
+    EventFilter,
+    QuoteFilter,
+    connect,
+    count,
+    events,
+    flat,
+    quotes,
+)
 from .search import update_index
 from .stories import largest, update_stories
 
@@ -214,9 +224,50 @@ def serve(
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
+def list_quotes(
+    db: Db,
+    speaker: Annotated[
+        str | None, typer.Option(help="Entity id, or part of the speaker's name (Lavrov, لافروف).")
+    ] = None,
+    query: Query = None,
+    since: Annotated[str | None, typer.Option(help="Articles published on or after.")] = None,
+    until: Annotated[str | None, typer.Option(help="Articles published on or before.")] = None,
+    outlet: Outlet = None,
+    direct: Annotated[
+        bool | None, typer.Option("--direct/--indirect", help="Only direct / indirect speech.")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table or jsonl.")] = "table",
+    limit: Annotated[int | None, typer.Option(help="At most this many quotes.")] = None,
+    output: Output = None,
+) -> None:
+    """Who said what: stored quotations with their speakers, newest first."""
+    if fmt not in ("table", "jsonl"):
+        raise typer.BadParameter(f"unknown format {fmt!r}", param_hint="--format")
+    connection = connect(db)
+    try:
+        where = QuoteFilter(speaker, query, since, until, outlet, direct)
+        found = quotes(connection, where, limit if limit or fmt != "table" else 100)
+    finally:
+        connection.close()
+    with _sink(output) as handle:
+        if fmt == "jsonl":
+            for quote in found:
+                handle.write(json.dumps(quote, ensure_ascii=False) + "\n")
+            return
+        table = Table("published", "speaker", "verb", "quote", "article")
+        for quote in found:
+            who = quote["speaker"]["name"] or quote["speaker"]["text"] or "-"
+            table.add_row(
+                quote["article"]["published"], who, quote["verb"], quote["text"][:120],
+                quote["article"]["id"],
+            )  # fmt: skip
+        Console(file=handle, highlight=False).print(table)
+
+
 def register(app: typer.Typer) -> None:
     app.command("events")(list_events)
     app.command("count")(count_events)
+    app.command("quotes")(list_quotes)
     app.command("stories")(find_stories)
     app.command("index")(build_index)
     app.command("serve")(serve)

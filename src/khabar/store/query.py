@@ -251,3 +251,70 @@ def flat(event: dict[str, Any]) -> dict[str, Any]:
         "confidence": event.get("confidence"), "trigger": event.get("event_text"),
         "evidence": " ".join((event.get("evidence") or "").split()),
     }  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteFilter:
+    """`speaker` matches the speaker's entity id, or a part of its name or of the words that
+    name it in the text («Lavrov», «لافروف»); dates are the article's publication date."""
+
+    speaker: str | None = None
+    query: str | None = None  # words of the article (`khabar index`)
+    since: str | None = None
+    until: str | None = None
+    outlet: str | None = None
+    direct: bool | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.speaker:
+            clauses.append(
+                "(q.speaker_id = ? OR instr(lower(q.speaker_name), lower(?)) > 0"
+                " OR instr(q.speaker_text, ?) > 0)"
+            )
+            params += [self.speaker] * 3
+        if self.query:
+            clauses.append(
+                "q.content_hash IN (SELECT content_hash FROM search WHERE search MATCH ?)"
+            )
+            params.append(match_expression(self.query))
+        for clause, value in (("art.published >= ?", self.since), ("art.outlet = ?", self.outlet)):
+            if value:
+                clauses.append(clause)
+                params.append(value)
+        if self.until:
+            clauses.append("art.published <= ? || '~'")
+            params.append(self.until)
+        if self.direct is not None:
+            clauses.append("q.direct = ?")
+            params.append(int(self.direct))
+        return (" AND ".join(clauses) or "1"), params
+
+
+def quotes(
+    db: sqlite3.Connection, where: QuoteFilter, limit: int | None = None, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Quotations, newest article first, each with its speaker and article."""
+    if not db.execute("SELECT 1 FROM meta WHERE key = 'quotes'").fetchone():
+        raise KhabarError("this database has no quotes table yet: run `khabar index` first")
+    if where.query and not has_index(db):
+        raise KhabarError("this database has no search index yet: run `khabar index` first")
+    sql, params = where.where()
+    query = (
+        "SELECT q.text, q.speaker_id, q.speaker_name, q.speaker_text, q.verb, q.direct, q.start,"
+        ' q."end", art.id, art.title, art.published, art.outlet, art.url'
+        " FROM quotes q JOIN articles art ON art.content_hash = q.content_hash"
+        f" WHERE {sql} ORDER BY art.published DESC, art.id, q.n LIMIT ? OFFSET ?"
+    )
+    params += [-1 if limit is None else limit, offset]
+    found = []
+    for row in db.execute(query, params):
+        text, entity, name, said_by, verb, direct, start, end, *article_fields = row
+        found.append({
+            "text": text, "verb": verb, "direct": bool(direct), "start": start, "end": end,
+            "speaker": {"entity": entity, "name": name, "text": said_by},
+            "article": dict(zip(("id", "title", "published", "outlet", "url"), article_fields,
+                                strict=True)),
+        })  # fmt: skip
+    return found

@@ -56,6 +56,9 @@ def update_index(
     """Index the articles not indexed yet: (newly indexed, indexed in all)."""
     if not Path(path).is_file():
         raise KhabarError(f"{path}: no such khabar database (make one with `khabar ingest`)")
+    from .sqlite import Store
+
+    Store(path).close()  # a database from an older khabar gets its missing tables filled
     db = sqlite3.connect(str(path))
     try:
         db.executescript(SCHEMA)

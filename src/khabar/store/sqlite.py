@@ -70,6 +70,14 @@ CREATE TABLE IF NOT EXISTS events (
     PRIMARY KEY (content_hash, event_id)
 );
 CREATE INDEX IF NOT EXISTS events_type_date ON events(type, date);
+CREATE TABLE IF NOT EXISTS quotes (
+    content_hash TEXT NOT NULL REFERENCES articles(content_hash),
+    n INTEGER NOT NULL,
+    speaker_id TEXT, speaker_name TEXT, speaker_text TEXT,
+    verb TEXT, direct INTEGER, start INTEGER, "end" INTEGER, text TEXT NOT NULL,
+    PRIMARY KEY (content_hash, n)
+);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker_id);
 CREATE TABLE IF NOT EXISTS failures (
     id INTEGER PRIMARY KEY,
     kind TEXT NOT NULL,
@@ -99,9 +107,11 @@ class Store:
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(SCHEMA)
         self.db.execute(
-            "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+            "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
+            (str(SCHEMA_VERSION),),
         )
         self.db.commit()
+        self._fill_quotes()
         self.run_id: int | None = None
         self.new_documents = 0
         self.seen_documents = 0
@@ -150,11 +160,22 @@ class Store:
             " url, language, path, line, n_entities, n_events, document, run_id, ingested_at)"
             " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
-                content_hash, doc["id"], doc.get("title"), source.get("published"),
-                source.get("outlet"), source.get("agency"), source.get("dateline"), source.get("url"),
-                source.get("language"), source.get("path"), source.get("line"),
-                len(doc.get("entities") or []), len(doc.get("events") or []), raw_json,
-                self.run_id, _now(),
+                content_hash,
+                doc["id"],
+                doc.get("title"),
+                source.get("published"),
+                source.get("outlet"),
+                source.get("agency"),
+                source.get("dateline"),
+                source.get("url"),
+                source.get("language"),
+                source.get("path"),
+                source.get("line"),
+                len(doc.get("entities") or []),
+                len(doc.get("events") or []),
+                raw_json,
+                self.run_id,
+                _now(),
             ),
         )
         if cursor.rowcount == 0:
@@ -163,8 +184,15 @@ class Store:
         self.db.executemany(
             "INSERT OR IGNORE INTO entities VALUES (?,?,?,?,?,?,?)",
             [
-                (content_hash, e["id"], e.get("name"), e.get("type"), e.get("country"),
-                 e.get("sector"), len(e.get("mentions") or []))
+                (
+                    content_hash,
+                    e["id"],
+                    e.get("name"),
+                    e.get("type"),
+                    e.get("country"),
+                    e.get("sector"),
+                    len(e.get("mentions") or []),
+                )
                 for e in doc.get("entities") or []
             ],
         )
@@ -172,6 +200,23 @@ class Store:
             "INSERT OR IGNORE INTO events VALUES (?,?,?,?,?,?,?,?)",
             [_event_row(content_hash, event) for event in doc.get("events") or []],
         )
+        self._add_quotes(content_hash, doc)
+
+    def _add_quotes(self, content_hash: str, doc: dict[str, Any]) -> None:
+        self.db.executemany(
+            "INSERT OR IGNORE INTO quotes VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [_quote_row(content_hash, n, quote) for n, quote in enumerate(doc.get("quotes") or [])],
+        )
+
+    def _fill_quotes(self) -> None:
+        """Databases made before the quotes table get it filled once from the stored documents."""
+        if self.db.execute("SELECT 1 FROM meta WHERE key = 'quotes'").fetchone():
+            return
+        rows = self.db.execute("SELECT content_hash, document FROM articles")
+        for content_hash, document in rows.fetchall():
+            self._add_quotes(content_hash, json.loads(document))
+        self.db.execute("INSERT INTO meta(key, value) VALUES ('quotes', '1')")
+        self.db.commit()
 
     def add_failure(self, failure: Failure) -> None:
         self.db.execute(
@@ -179,8 +224,16 @@ class Store:
             " VALUES (?,?,?,?,?,?,?,?)"
             " ON CONFLICT(path, line, doc_id, kind) DO UPDATE SET"
             " message=excluded.message, code=excluded.code, run_id=excluded.run_id, at=excluded.at",
-            (failure.kind, failure.code, failure.message, failure.path or "", failure.line or 0,
-             failure.doc_id or "", self.run_id, _now()),
+            (
+                failure.kind,
+                failure.code,
+                failure.message,
+                failure.path or "",
+                failure.line or 0,
+                failure.doc_id or "",
+                self.run_id,
+                _now(),
+            ),
         )
 
     def counts(self) -> dict[str, int]:
@@ -201,7 +254,21 @@ def _event_row(content_hash: str, event: dict[str, Any]) -> tuple[Any, ...]:
 
     location = event.get("event_loc") or {}
     return (
-        content_hash, event["id"], event["event"], event.get("date"),
-        first_code(event.get("actor")), first_code(event.get("recipient")),
-        location.get("country"), json.dumps(event, ensure_ascii=False),
+        content_hash,
+        event["id"],
+        event["event"],
+        event.get("date"),
+        first_code(event.get("actor")),
+        first_code(event.get("recipient")),
+        location.get("country"),
+        json.dumps(event, ensure_ascii=False),
     )
+
+
+def _quote_row(content_hash: str, n: int, quote: dict[str, Any]) -> tuple[Any, ...]:
+    speaker = quote.get("speaker") or {}
+    return (
+        content_hash, n, speaker.get("entity"), speaker.get("name"), speaker.get("text"),
+        quote.get("verb"), int(bool(quote.get("direct"))), quote.get("start"), quote.get("end"),
+        quote.get("text") or "",
+    )  # fmt: skip

@@ -29,7 +29,7 @@ function filters() {
   const form = new FormData($("filters"));
   const params = new URLSearchParams();
   for (const [key, value] of form.entries()) {
-    if (key === "per_story") continue;
+    if (key === "per_story" || key === "speaker") continue;
     if (String(value).trim()) params.append(key, String(value).trim());
   }
   return params;
@@ -57,7 +57,8 @@ async function search(event) {
   offset = 0;
   $("events").tBodies[0].replaceChildren();
   try {
-    await Promise.all([loadEvents(), loadTimeline(), loadBars("type", "types"), loadBars("actor", "actors")]);
+    await Promise.all([loadEvents(), loadTimeline(), loadBars("type", "types"), loadBars("actor", "actors"),
+      loadQuotes()]);
   } catch (error) { showError(error); }
 }
 
@@ -87,6 +88,26 @@ async function loadEvents() {
   $("shown").textContent = `(${rows.rows.length} shown)`;
   $("more").hidden = body.events.length < PAGE;
   drawMap(body.events, offset === body.events.length);
+}
+
+async function loadQuotes() {
+  const form = $("filters").elements;
+  const params = new URLSearchParams();
+  for (const key of ["speaker", "q", "since", "until"]) {
+    if (form[key].value.trim() && !form[key].disabled) params.set(key, form[key].value.trim());
+  }
+  params.set("limit", 50);
+  const body = await api("quotes", params);
+  const rows = $("quotes").tBodies[0];
+  rows.replaceChildren();
+  for (const quote of body.quotes) {
+    const row = el("tr");
+    row.append(el("td", quote.article.published), el("td", quote.speaker.name || quote.speaker.text || "?"),
+      el("td", quote.verb, { class: "ar", lang: "ar" }), el("td", quote.text, { class: "ar", lang: "ar" }));
+    row.addEventListener("click", () => openArticle(quote.article.id, null));
+    rows.appendChild(row);
+  }
+  $("quotes-shown").textContent = `(${body.quotes.length} shown, newest first)`;
 }
 
 async function loadTimeline() {
