@@ -212,8 +212,9 @@ class Store:
         """Databases made before the quotes table get it filled once from the stored documents."""
         if self.db.execute("SELECT 1 FROM meta WHERE key = 'quotes'").fetchone():
             return
-        rows = self.db.execute("SELECT content_hash, document FROM articles")
-        for content_hash, document in rows.fetchall():
+        # streamed: the documents of a large database do not fit in memory at once
+        reader = self.db.cursor()
+        for content_hash, document in reader.execute("SELECT content_hash, document FROM articles"):
             self._add_quotes(content_hash, json.loads(document))
         self.db.execute("INSERT INTO meta(key, value) VALUES ('quotes', '1')")
         self.db.commit()
