@@ -147,3 +147,9 @@ def test_cli_count_and_table(db_path):
     assert result.exit_code == 0 and "CONSULT" in result.output
     result = runner.invoke(app, ["count", str(db_path), "--by", "colour"])
     assert result.exit_code == 2
+
+
+def test_newest_first_and_undated_last(db_path, tmp_path):
+    db = connect(db_path)
+    assert _ids(events(db, EventFilter(), newest_first=True)) == ["a3:0", "a2:0", "a1:0"]
+    db.close()

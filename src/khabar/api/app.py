@@ -105,9 +105,10 @@ def create_app(db_path: str | Path) -> FastAPI:
         where: Filter,
         limit: Annotated[int, Query(ge=1, le=MAX_EVENTS)] = 100,
         offset: Annotated[int, Query(ge=0)] = 0,
+        newest_first: bool = False,
     ) -> dict[str, Any]:
         """Events in date order, each a PLOVER record with its article and evidence sentence."""
-        found = list(events(db, where, limit, offset))
+        found = list(events(db, where, limit, offset, newest_first))
         return {"offset": offset, "limit": limit, "events": found}
 
     @app.get("/api/count")

@@ -154,10 +154,14 @@ def has_stories(db: sqlite3.Connection) -> bool:
 
 
 def events(
-    db: sqlite3.Connection, where: EventFilter, limit: int | None = None, offset: int = 0
+    db: sqlite3.Connection,
+    where: EventFilter,
+    limit: int | None = None,
+    offset: int = 0,
+    newest_first: bool = False,
 ) -> Iterator[dict[str, Any]]:
-    """PLOVER records in date order, each with its article's id, outlet, URL, publication date
-    and the evidence sentence as text."""
+    """PLOVER records in date order (events without a date last), each with its article's id,
+    outlet, URL, publication date and the evidence sentence as text."""
     _need_index(db, where)
     sql, params = where.where()
     story = (
@@ -165,9 +169,8 @@ def events(
         if has_stories(db)
         else "NULL"
     )
-    chosen = (
-        f"SELECT e.rowid AS rid {_FROM} WHERE {sql} ORDER BY e.date, e.content_hash, e.event_id"
-    )
+    order = f"e.date IS NULL, e.date{' DESC' if newest_first else ''}, e.content_hash, e.event_id"
+    chosen = f"SELECT e.rowid AS rid {_FROM} WHERE {sql} ORDER BY {order}"
     if limit is not None or offset:
         chosen += " LIMIT ? OFFSET ?"
         params += [-1 if limit is None else limit, offset]
@@ -176,7 +179,7 @@ def events(
         f" json_extract(art.document, '$.text'), {story}"
         f" FROM ({chosen}) AS pick JOIN events e ON e.rowid = pick.rid"
         f" JOIN articles art ON art.content_hash = e.content_hash"
-        f" ORDER BY e.date, e.content_hash, e.event_id"
+        f" ORDER BY {order}"
     )
     for record, article_id, outlet, url, published, text, story_of in db.execute(query, params):
         event = json.loads(record)

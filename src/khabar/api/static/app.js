@@ -73,6 +73,7 @@ async function loadEvents() {
   const params = filters();
   params.set("limit", PAGE);
   params.set("offset", offset);
+  params.set("newest_first", "true");
   const body = await api("events", params);
   const rows = $("events").tBodies[0];
   for (const e of body.events) {
@@ -112,8 +113,16 @@ async function loadQuotes() {
 
 async function loadTimeline() {
   let body = await api("count", counted("day"));
-  if (body.counts.length > 120) body = await api("count", counted("month"));
-  const data = body.counts.filter((c) => c.value);
+  if (body.counts.length > 150) body = await api("count", counted("month"));
+  // dated to the day or month only, and without the thin tails (a few events dated decades
+  // back would squeeze the rest into one bar)
+  let data = body.counts.filter((c) => /^\d{4}-\d{2}(-\d{2})?$/.test(c.value || ""));
+  const total = data.reduce((sum, c) => sum + c.events, 0);
+  let low = 0, high = data.length - 1, cut = 0;
+  while (low < high && cut + data[low].events <= total / 100) cut += data[low++].events;
+  cut = 0;
+  while (high > low && cut + data[high].events <= total / 100) cut += data[high--].events;
+  data = data.slice(low, high + 1);
   const chart = $("timeline");
   chart.replaceChildren();
   if (!data.length) return;
