@@ -27,6 +27,7 @@ SYMMETRIC = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 # they are compared with are («على» is «علي», «لدى» is «لدي» there)
 RECIPIENT_PREPS = frozenset(fold_text(w) for w in ("ضد", "على", "إلى", "مع", "تجاه", "بحق", "نحو",
                                                    "لدى", "من", "أمام", "قبالة"))  # fmt: skip
+_TOPIC_PREPS = frozenset(fold_text(w) for w in ("ضد", "على", "تجاه", "بحق", "نحو"))
 AGENT_MARKERS = ("من قبل", "على يد", "على ايدي", "بأيدي", "برصاص", "بنيران", "نفذه", "نفذها", "شنه",
                  "شنها", "نفذته", "نفذتها", "شنته", "شنتها", "نفذوه", "نفذوها", "شنوه", "شنوها",
                  "أطلقه", "أطلقته", "أطلقها", "أطلقتها", "أطلقوه", "أطلقوها", "ارتكبه", "ارتكبته",
@@ -359,8 +360,25 @@ def assign_roles(
         recipients, actors = _prepositional(
             text, clause[0], cands, prep_after, actors, event_type, verbal
         )
+    elif event_type == "CONSULT" and prep_after:
+        # «التقى لودريان بالرئيس السيسي وتناولت المحادثات القضية الفلسطينية»: whom one meets
+        # with («ب», «مع») comes before what is talked about
+        met = _met_with(text, clause[0], prep_after, recipients[0].start)
+        recipients = _group(cands, met) if met is not None else recipients
     recipients = [p for p in recipients if p not in actors]
     return Roles(_unique(actors), _unique(recipients))
+
+
+def _met_with(
+    text: str, clause_start: int, prep_after: list[Participant], before: int
+) -> Participant | None:
+    """The first participant after «ب» or «مع» that stands before offset `before`."""
+    for part in prep_after:
+        if part.start >= before:
+            return None
+        if preposition_before(text, clause_start, part) in ("ب", "مع"):
+            return part
+    return None
 
 
 def _prepositional(text, clause_start, cands, prep_after, actors, event_type, verbal=True):
@@ -383,6 +401,8 @@ def _prepositional(text, clause_start, cands, prep_after, actors, event_type, ve
             continue
         if event_type == "PROTEST" and prep == "من":
             continue  # «جاء المتظاهرون من ألمانيا»: where they came from
+        if event_type == "CONSULT" and prep in _TOPIC_PREPS:
+            continue  # «ناقشا التعاون ضد تنظيم الدولة»: who the talk is about, not with
         if (
             prep in RECIPIENT_PREPS
             or (prep == "في" and part.kind == "igo" and event_type in SYMMETRIC)
@@ -394,7 +414,14 @@ def _prepositional(text, clause_start, cands, prep_after, actors, event_type, ve
 
 def _active(text, start, end, before, plain_after, verbal, genitive, actors, prep_after=()):
     recipients: list[Participant] = []
-    if verbal and not actors and before and _close(text, before[-1].end, start, 0):
+    # (a comma between ends the clause the name stood in: «… من الجانب الأمريكي، دعا …»)
+    if (
+        verbal
+        and not actors
+        and before
+        and _close(text, before[-1].end, start, 0)
+        and not _COMMA.search(text, before[-1].end, start)
+    ):
         # SVO: a participant right before the verb («القوات الروسية أسقطت طائرتين») is its
         # subject, and what follows is the object
         actors = [p for p in before if p.group == before[-1].group]
@@ -445,6 +472,9 @@ def _agent_marked(text: str, end: int, after: list[Participant]) -> Participant 
 
 def _plain(text: str, clause_start: int, part: Participant) -> bool:
     return preposition_before(text, clause_start, part) == ""
+
+
+_COMMA = re.compile(r"[،,]")
 
 
 def _close(text: str, start: int, end: int, max_words: int) -> bool:

@@ -61,14 +61,37 @@ def first_mentions(found: list[tuple[Event, Candidate]]) -> list[tuple[Event, Ca
 # types whose complement names an act asked for or turned down, not one that took place
 _GOVERNING = frozenset({"REQUEST", "REJECT"})
 _GAP = re.compile(r"^[^\S\n]*(?:\S+[^\S\n]+)?[^\S\n]*$")
+_FAR_GOVERNING = frozenset({"REQUEST", "REJECT", "THREATEN"})
+_TO_BEFORE = re.compile(r"(?<!\S)[وف]?(?:إلى|الى)\s+$")
+_FAR_WORDS = 12  # words from the head to its complement, a clause at most
+_CLAUSE_END = re.compile(r"[.؛;:!?؟«»\"“”\n]")
 
 
-def not_governed(text: str, found: list[tuple[Event, Candidate]]) -> list[tuple[Event, Candidate]]:
+def _complement(text: str, cand: Candidate) -> bool:
+    """The trigger opens a complement: «إلى اجتماع», «بقطع», «بالإفراج»."""
+    prefix = cand.hit.prefix
+    if prefix.startswith("ب") or prefix.startswith(("وب", "فب")):
+        return True
+    start = cand.hit.word_start
+    return bool(_TO_BEFORE.search(text, max(0, start - 8), start))
+
+
+def _same_clause(text: str, start: int, end: int) -> bool:
+    """No stop, quote or paragraph between, and at most `_FAR_WORDS` words."""
+    between = text[start:end]
+    return len(between.split()) <= _FAR_WORDS and not _CLAUSE_END.search(between)
+
+
+def not_governed(
+    text: str, found: list[tuple[Event, Candidate]], fitted: frozenset[str] = frozenset()
+) -> list[tuple[Event, Candidate]]:
     """«نطالب بإطلاق سراحه», «رفضت إسرائيل طلب الأمين العام», «بطلب اجتماع طارئ»: a
     noun trigger right after a request or a refusal (a word at most between) is what is
-    asked for or refused; the request or refusal is the event."""
+    asked for or refused; the request or refusal is the event. Further on, a noun opened by
+    «إلى» or «ب» is one too (not for the `fitted` types)."""
     heads = [e.trigger for e, _ in found if e.event in _GOVERNING and e.trigger]
-    if not heads:
+    far = [e.trigger for e, _ in found if e.event in _FAR_GOVERNING and e.trigger]
+    if not heads and not far:
         return found
     kept = []
     for event, cand in found:
@@ -79,6 +102,15 @@ def not_governed(text: str, found: list[tuple[Event, Candidate]]) -> list[tuple[
         governed = nominal and any(
             h.end <= start and start - h.end < 16 and _GAP.match(text[h.end : cand.hit.word_start])
             for h in heads
+        )
+        # «دعت موسكو إلى اجتماع», «يدعو المتظاهرون والنقابات إلى سحب المشروع», «هدد بقطع
+        # العلاقات»: a verbal noun opened by «إلى» or «ب» further on in the clause of the
+        # request, refusal or threat is its complement too
+        governed = governed or (
+            not cand.verbal
+            and event.event not in fitted  # their detector judged the sentence
+            and _complement(text, cand)
+            and any(h.end <= start and _same_clause(text, h.end, cand.hit.word_start) for h in far)
         )
         if not governed:
             kept.append((event, cand))

@@ -19,6 +19,7 @@ from ..doc import Document
 from ..text.matcher import is_letter
 from .event_actors import (
     PLACE_KINDS,
+    SYMMETRIC,
     Participant,
     Roles,
     agent_marked,
@@ -70,6 +71,11 @@ _LAND = frozenset({"country", "place", "region", "site"})
 _PARTICLES = frozenset({"قد", "لقد", "فقد", "وقد"})
 _POSSESSED = re.compile(r"(?:ته|تها|تهم|ه|ها|هم|هما)$")
 _LIGHT_VERB = re.compile(r"(?<!\w)(?:و|ف)?(?:قام|قامت|قاموا|يقوم|تقوم|يقومون)(?!\w)")
+# «عقد المجلس اجتماعا», «أجرى الوزيران محادثات»: the subject of hold / conduct is the actor
+_HOLD_VERB = re.compile(
+    r"(?<!\w)(?:و|ف)?(?:عقد|عقدت|عقدا|عقدوا|يعقد|تعقد|يعقدون|سيعقد|ستعقد|أجرى|اجرى|أجرت|اجرت|"
+    r"أجريا|أجروا|يجري|تجري|سيجري|ستجري)(?!\w)"
+)
 _SPEAKER = re.compile(
     r"(?<!\w)(?:و|ف)?(?:أعلن|أعلنت|اعلن|اعلنت|قال|قالت|أفاد|أفادت|افاد|"
     r"افادت|ذكر|ذكرت|أكد|أكدت|اكد|اكدت)\s+(?:\S+\s+)?$"
@@ -199,6 +205,8 @@ class RoleFinder:
         accused = not cand.verbal and accused_or_survivor(text, cand, all_parts, roles)
         done_by = not cand.verbal and "ب" in hit.prefix
         done_by = accused or (done_by and _light_verb_subject(text, cand, all_parts, roles))
+        if not cand.verbal and not done_by and kind in SYMMETRIC:
+            done_by = _light_verb_subject(text, cand, all_parts, roles, _HOLD_VERB, clause[0])
         if not done_by and not that:
             carry_subject(text, self.sentence_start, clause[0], cand, all_parts, roles,
                           self._setting, passive)  # fmt: skip
@@ -423,13 +431,22 @@ def _undergone(cand: Candidate, passive: bool) -> bool:
     )
 
 
-def _light_verb_subject(text: str, cand: Candidate, parts: list[Participant], roles: Roles) -> bool:
+def _light_verb_subject(
+    text: str,
+    cand: Candidate,
+    parts: list[Participant],
+    roles: Roles,
+    verb: re.Pattern[str] | None = None,
+    floor: int = 0,
+) -> bool:
     """«قام عدد من الجنود بقتل …», «قامت الجماعة في ديسمبر (…) بخطف …»: the verbal noun
     after «قام ب» takes the subject of «قام» as its actor (brackets and quotes between are
-    no clause break here; `parts` are the sentence's). Whether it found that subject."""
+    no clause break here; `parts` are the sentence's). Whether it found that subject.
+    `verb` another light verb («يعقد مجلس الجامعة اجتماعا»), looked for from `floor`."""
     hit = cand.hit
     light = None
-    for match in _LIGHT_VERB.finditer(text, max(0, hit.word_start - 80), hit.word_start):
+    pattern = verb or _LIGHT_VERB
+    for match in pattern.finditer(text, max(floor, hit.word_start - 80), hit.word_start):
         light = match
     if light is None:
         return False

@@ -43,6 +43,13 @@ from .event_actors import (
 from .event_background import BACKGROUND_TYPES, imperfect_form, is_background_act
 from .event_context import SentenceWords, match_bounds, pool
 from .event_country import CountryFiller, document_country
+from .event_forms import (
+    date_follows,
+    disaster_deaths,
+    disaster_document,
+    other_word,
+    subjunctive,
+)
 from .event_frames import (
     bare_noun,
     carried_out,
@@ -127,6 +134,7 @@ class EventStage(BaseStage):
         self._triggers: PhraseMatcher | None = None
         self._cues: PhraseMatcher | None = None
         self._model: DetectorModel | None = None
+        self._ta_keys: frozenset[str] = frozenset()
         # a list to receive (type, pooled features, sentence words) of every sentence the
         # fitted model judges: the training script fits on exactly what the gate sees
         self.gate_log: list[tuple[str, dict[str, float], frozenset[str]]] | None = None
@@ -138,6 +146,7 @@ class EventStage(BaseStage):
         self._triggers = self._lexicon.trigger_matcher()
         self._triggers.build()
         self._cues = self._lexicon.cue_matcher()
+        self._ta_keys = frozenset(fold_text(f) for f in self._lexicon.forms if f.endswith("ة"))
         self._cues.build()
         # the fitted model scores the types it was trained on; the hand-set one all others
         self._model = DetectorModel.load(Path(self.model_path) if self.model_path else None)
@@ -149,7 +158,8 @@ class EventStage(BaseStage):
         self.setup()
         found = self.candidates(doc, floor=self.threshold)
         kept = [(e, c) for e, c in first_mentions(found) if self._keep(e)]
-        doc.events = [e for e, _ in not_governed(doc.text, kept)]
+        fitted = self._model.types if self._model else frozenset()
+        doc.events = [e for e, _ in not_governed(doc.text, kept, fitted)]
         for index, event in enumerate(doc.events):
             event.id = f"{doc.id}:{index}"
         return doc
@@ -171,9 +181,15 @@ class EventStage(BaseStage):
         hits, _ = find_triggers(self._triggers, folded, offsets)
         if not hits:
             return []
-        hits = _outside_names(hits, doc.entities)
+        hits = [
+            h
+            for h in _outside_names(hits, doc.entities)
+            if not other_word(doc.text, h, self._ta_keys)
+        ]
         cues = CueIndex(find_cues(self._cues, folded, offsets))
         sentences = [(s.start, s.end) for s in doc.sentences] or [(0, len(doc.text))]
+        title_cues = find_cues(self._cues, *fold(doc.title)) if doc.title else []
+        disaster = disaster_document(cues.between(*sentences[0]), title_cues)
         starts = [s for s, _ in sentences]
         by_sentence: dict[int, list[TriggerHit]] = {}
         for hit in hits:
@@ -185,6 +201,7 @@ class EventStage(BaseStage):
         for index, sentence_hits in by_sentence.items():
             if index >= 0 and not is_heading(doc.text, *sentences[index]):
                 coder = _SentenceCoder(self, doc, sentences[index], cues, lookup, context, index_)
+                coder.disaster = disaster or any(c.kind == "disaster" for c in coder.cues)
                 out += coder.code(sentence_hits, floor)
         return out
 
@@ -220,6 +237,7 @@ class _DocIndex:
         self.casualty_amounts = sorted(
             a.start for a in doc.amounts if a.kind in ("killed", "injured")
         )
+        self.date_starts = sorted(d.start for d in doc.dates)
         self._doc = doc
 
     # a name is read as one word and a date as none when counting how far a complement is
@@ -268,6 +286,7 @@ class _SentenceCoder:
         self._words: SentenceWords | None = None
         self._bag_scores: dict[str, float] = {}
         self._windows: dict[int, tuple[Candidate, tuple[int, int], list[CueHit]]] = {}
+        self.disaster = False  # the sentence or the article reports a disaster or an accident
 
     def _prepare(self) -> None:
         """The participants and sentence features: only for a sentence with candidates
@@ -346,6 +365,8 @@ class _SentenceCoder:
             if _clash(cand):
                 cand.score = max(cand.score, CLASH_SCORE)
             self._background(cand, roles)
+            if self.disaster and disaster_deaths(cand, _armed(roles.actors), self.disaster):
+                cand.score = 0.0
         for cand, roles in candidates:
             if cand.score >= self.stage.threshold and roles.actors:
                 self.finder.topics.add_subject(roles.actors[0])
@@ -372,7 +393,9 @@ class _SentenceCoder:
             if counted and cand.entry.type not in fitted:
                 continue  # «قبلت منها 839 طلبا»: things counted, not an act
             if cand.entry.type not in fitted and (
-                _attributive(cand) or describes_noun(text, cand, self.index)
+                _attributive(cand)
+                or describes_noun(text, cand, self.index)
+                or date_follows(text, cand, self.index.date_starts)
             ):
                 continue
             kept.append(cand)
@@ -464,7 +487,8 @@ class _SentenceCoder:
         """A `sense` cue a few words on gives the trigger another sense: «خطوة تهدد أمن
         زبائننا» endangers, «طلبت منه التعليق» asks for comment, «مذكرة توقيف» is a warrant."""
         hit, kind = cand.hit, cand.entry.type
-        senses = [c.start for c in self.cues if c.kind == "sense" and c.value == kind]
+        lemma = f"{kind}/{cand.entry.lemma}"
+        senses = [c.start for c in self.cues if c.kind == "sense" and c.value in (kind, lemma)]
         if not any(s >= hit.end for s in senses):
             return False
         end = self.units.ahead(hit.end, SENSE_WINDOW, self.clause(hit.start)[1])
@@ -573,6 +597,13 @@ class _SentenceCoder:
         if not cand.features.get("negation"):
             before = [c for c in before if c.kind != "negation"]
         aux = attrs.aux_modes(before, hit.prefix, quote is not None)
+        fitted = entry.type in self.model.types  # their detector judged the modality
+        if (
+            not fitted
+            and not {"hypothetical", "future"} & set(aux)
+            and subjunctive(doc.text, cand, imperfect_form(cand))
+        ):
+            aux.append("hypothetical")
         date = attrs.event_date(doc.dates, self.sentence, hit.start, doc.source.published)
         if cand.background or attrs.is_historical(date, doc.source.published):
             aux.append("historical")
