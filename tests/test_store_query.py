@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from khabar.cli import app
 from khabar.engines.base import Processed
 from khabar.errors import KhabarError
-from khabar.store.query import CSV_COLUMNS, EventFilter, connect, count, events, flat
+from khabar.store.query import CSV_COLUMNS, EventFilter, connect, count, entities, events, flat
 from khabar.store.sqlite import Store
 
 runner = CliRunner()
@@ -152,4 +152,24 @@ def test_cli_count_and_table(db_path):
 def test_newest_first_and_undated_last(db_path, tmp_path):
     db = connect(db_path)
     assert _ids(events(db, EventFilter(), newest_first=True)) == ["a3:0", "a2:0", "a1:0"]
+    db.close()
+
+
+def test_entities_ranked_by_articles(tmp_path):
+    path = tmp_path / "e.db"
+
+    def doc(key: str, people: list[tuple[str, str, int]]) -> Processed:
+        ents = [{"id": i, "name": n, "type": "PER", "country": "RUS", "sector": "GOV",
+                 "mentions": [{"start": 0, "end": 1, "text": "x"}] * m} for i, n, m in people]  # fmt: skip
+        body = {"id": key, "text": "x", "entities": ents, "source": {}}
+        return Processed(key, json.dumps(body), None, f"h-{key}")
+
+    with Store(path) as store:
+        store.add(doc("1", [("p:a", "Sergey Lavrov", 3), ("p:b", "Vladimir Putin", 1)]))
+        store.add(doc("2", [("p:b", "Vladimir Putin", 2)]))
+    db = connect(path)
+    assert [(e["id"], e["articles"], e["mentions"]) for e in entities(db)] == [
+        ("p:b", 2, 3), ("p:a", 1, 3)]  # fmt: skip
+    assert [e["id"] for e in entities(db, name="LAVROV")] == ["p:a"]
+    assert entities(db, type_="ORG") == []
     db.close()

@@ -27,6 +27,7 @@ from ..store.query import (
     articles,
     connect,
     count,
+    entities,
     events,
     has_stories,
     quotes,
@@ -141,6 +142,17 @@ def create_app(db_path: str | Path) -> FastAPI:
             speaker or None, q or None, since or None, until or None, outlet or None, direct
         )
         return {"offset": offset, "limit": limit, "quotes": quotes(db, where, limit, offset)}
+
+    @app.get("/api/entities")
+    def list_entities(
+        db: Db,
+        type: str | None = None,
+        country: str | None = None,
+        name: str | None = None,
+        top: Annotated[int, Query(ge=1, le=1000)] = 50,
+    ) -> dict[str, Any]:
+        """The entities named in most articles (for a filter's suggestions, or a ranking)."""
+        return {"entities": entities(db, type or None, country or None, name or None, top)}
 
     @app.get("/api/articles")
     def search_articles(

@@ -23,6 +23,7 @@ from .query import (
     QuoteFilter,
     connect,
     count,
+    entities,
     events,
     flat,
     quotes,
@@ -264,10 +265,41 @@ def list_quotes(
         Console(file=handle, highlight=False).print(table)
 
 
+def list_entities(
+    db: Db,
+    type_: Annotated[str | None, typer.Option("--type", "-t", help="PER, ORG or LOC.")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO alpha-3 of the entity.")] = None,
+    name: Annotated[str | None, typer.Option(help="Part of the canonical name.")] = None,
+    top: Annotated[int, typer.Option(help="How many.")] = 30,
+    fmt: Annotated[str, typer.Option("--format", help="table or csv.")] = "table",
+    output: Output = None,
+) -> None:
+    """The people, organisations and places named in most articles."""
+    if fmt not in ("table", "csv"):
+        raise typer.BadParameter(f"unknown format {fmt!r}", param_hint="--format")
+    connection = connect(db)
+    try:
+        found = entities(connection, type_, country, name, top)
+    finally:
+        connection.close()
+    columns = ("id", "name", "type", "country", "sector", "articles", "mentions")
+    with _sink(output) as handle:
+        if fmt == "csv":
+            writer = csv.DictWriter(handle, fieldnames=columns)
+            writer.writeheader()
+            writer.writerows(found)
+            return
+        table = Table(*columns)
+        for row in found:
+            table.add_row(*("-" if row[c] is None else str(row[c]) for c in columns))
+        Console(file=handle, highlight=False).print(table)
+
+
 def register(app: typer.Typer) -> None:
     app.command("events")(list_events)
     app.command("count")(count_events)
     app.command("quotes")(list_quotes)
+    app.command("entities")(list_entities)
     app.command("stories")(find_stories)
     app.command("index")(build_index)
     app.command("serve")(serve)

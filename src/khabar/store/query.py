@@ -321,3 +321,30 @@ def quotes(
                                 strict=True)),
         })  # fmt: skip
     return found
+
+
+def entities(
+    db: sqlite3.Connection,
+    type_: str | None = None,
+    country: str | None = None,
+    name: str | None = None,
+    top: int = 50,
+) -> list[dict[str, Any]]:
+    """The entities named in most articles: id, name, type, country, sector, articles, mentions.
+    `name` matches a part of the canonical name (any case)."""
+    clauses, params = ["1"], []
+    for clause, value in (("type = ?", type_), ("country = ?", country)):
+        if value:
+            clauses.append(clause)
+            params.append(value.upper())
+    if name:
+        clauses.append("instr(lower(name), lower(?)) > 0")
+        params.append(name)
+    rows = db.execute(
+        "SELECT entity_id, max(name), max(type), max(country), max(sector), count(*),"
+        f" sum(mentions) FROM entities WHERE {' AND '.join(clauses)}"
+        " GROUP BY entity_id ORDER BY count(*) DESC, entity_id LIMIT ?",
+        [*params, top],
+    ).fetchall()
+    keys = ("id", "name", "type", "country", "sector", "articles", "mentions")
+    return [dict(zip(keys, row, strict=True)) for row in rows]
