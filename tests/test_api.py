@@ -166,3 +166,9 @@ def test_quotes_by_speaker(tmp_path):
     assert len(client.get("/api/quotes", params={"speaker": "مصدر"}).json()["quotes"]) == 1
     assert len(client.get("/api/quotes", params={"direct": "false"}).json()["quotes"]) == 1
     assert client.get("/api/quotes", params={"q": "x"}).status_code == 400  # no index yet
+
+
+def test_places_for_the_map(client):
+    body = client.get("/api/places", params={"type": "PROTEST"}).json()
+    assert body["places"] == [
+        {"name": "Baghdad", "country": "IRQ", "lat": 33.34, "lon": 44.4, "events": 2}]  # fmt: skip

@@ -30,6 +30,7 @@ from ..store.query import (
     entities,
     events,
     has_stories,
+    places,
     quotes,
 )
 from ..store.search import has_index
@@ -142,6 +143,13 @@ def create_app(db_path: str | Path) -> FastAPI:
             speaker or None, q or None, since or None, until or None, outlet or None, direct
         )
         return {"offset": offset, "limit": limit, "quotes": quotes(db, where, limit, offset)}
+
+    @app.get("/api/places")
+    def list_places(
+        db: Db, where: Filter, top: Annotated[int, Query(ge=1, le=5000)] = 500
+    ) -> dict[str, Any]:
+        """Event places with coordinates and their number of events (for the map)."""
+        return {"places": places(db, where, top)}
 
     @app.get("/api/entities")
     def list_entities(

@@ -348,3 +348,19 @@ def entities(
     ).fetchall()
     keys = ("id", "name", "type", "country", "sector", "articles", "mentions")
     return [dict(zip(keys, row, strict=True)) for row in rows]
+
+
+def places(db: sqlite3.Connection, where: EventFilter, top: int = 500) -> list[dict[str, Any]]:
+    """Event places with coordinates and their number of events, most frequent first."""
+    _need_index(db, where)
+    sql, params = where.where()
+    located = "json_extract(e.record, '$.event_loc.lat') IS NOT NULL"
+    rows = db.execute(
+        "SELECT json_extract(e.record, '$.event_loc.name'), e.country,"
+        " json_extract(e.record, '$.event_loc.lat') AS lat,"
+        " json_extract(e.record, '$.event_loc.lon') AS lon, count(*) AS n"
+        f" {_FROM} WHERE {sql} AND {located} GROUP BY lat, lon ORDER BY n DESC LIMIT ?",
+        [*params, top],
+    ).fetchall()
+    keys = ("name", "country", "lat", "lon", "events")
+    return [dict(zip(keys, row, strict=True)) for row in rows]

@@ -58,7 +58,7 @@ async function search(event) {
   $("events").tBodies[0].replaceChildren();
   try {
     await Promise.all([loadEvents(), loadTimeline(), loadBars("type", "types"), loadBars("actor", "actors"),
-      loadQuotes()]);
+      loadQuotes(), loadMap()]);
   } catch (error) { showError(error); }
 }
 
@@ -88,7 +88,6 @@ async function loadEvents() {
   offset += body.events.length;
   $("shown").textContent = `(${rows.rows.length} shown)`;
   $("more").hidden = body.events.length < PAGE;
-  drawMap(body.events, offset === body.events.length);
 }
 
 async function loadQuotes() {
@@ -160,25 +159,19 @@ async function loadBars(by, id) {
   }
 }
 
-function drawMap(events, fresh) {
+async function loadMap() {
+  const params = filters();
+  params.set("top", 500);
+  const body = await api("places", params);
   const map = $("map");
-  if (fresh) {
-    map.replaceChildren();
-    for (let lon = -180; lon <= 180; lon += 30) map.appendChild(svg("line", { x1: lon, y1: -90, x2: lon, y2: 90, class: "grid" }));
-    for (let lat = -90; lat <= 90; lat += 30) map.appendChild(svg("line", { x1: -180, y1: lat, x2: 180, y2: lat, class: "grid" }));
-    map.places = new Map();
-  }
-  for (const e of events) {
-    const loc = e.event_loc;
-    if (!loc || typeof loc.lat !== "number" || typeof loc.lon !== "number") continue;
-    const key = `${loc.lat},${loc.lon}`;
-    const place = map.places.get(key) || { loc, n: 0, node: null };
-    place.n += 1;
-    if (place.node) place.node.remove();
-    place.node = svg("circle", { cx: loc.lon, cy: -loc.lat, r: Math.min(12, 1.5 + Math.sqrt(place.n)) },
-      `${loc.name || ""} (${loc.country || ""}): ${place.n}`);
-    map.appendChild(place.node);
-    map.places.set(key, place);
+  map.replaceChildren();
+  for (let lon = -180; lon <= 180; lon += 30) map.appendChild(svg("line", { x1: lon, y1: -90, x2: lon, y2: 90, class: "grid" }));
+  for (let lat = -90; lat <= 90; lat += 30) map.appendChild(svg("line", { x1: -180, y1: lat, x2: 180, y2: lat, class: "grid" }));
+  const max = Math.max(1, ...body.places.map((p) => p.events));
+  for (const place of body.places) {
+    if (typeof place.lat !== "number" || typeof place.lon !== "number") continue;
+    map.appendChild(svg("circle", { cx: place.lon, cy: -place.lat, r: 0.8 + 7 * Math.sqrt(place.events / max) },
+      `${place.name || ""} (${place.country || ""}): ${place.events}`));
   }
 }
 
