@@ -122,3 +122,14 @@ def test_who_holds_a_meeting_is_its_actor(pipeline) -> None:
     text = "وعقد مجلس جامعة الدول العربية اجتماعا طارئا أمس لبحث التصعيد الإسرائيلي في غزة."
     actors, _ = _roles(pipeline, text, "CONSULT")
     assert actors == ["IGO"]
+
+
+def test_a_year_after_publication_dates_only_future_events(pipeline):
+    text = "التقى وزير الخارجية القطري نظيره الفرنسي في باريس لبحث استعدادات مونديال 2022."
+    (event,) = [e for e in processed(pipeline, text, published="2018-03-01").events
+                if e.event == "CONSULT"]  # fmt: skip
+    assert event.date == "2018-03-01"
+    future = "أعلن الوزير أن بلاده ستستضيف اجتماعا للدول المانحة في عام 2030."
+    (planned,) = [e for e in processed(pipeline, future, published="2018-03-01").events
+                  if e.event == "CONSULT"]  # fmt: skip
+    assert "future" in planned.aux_mode and planned.date == "2030"

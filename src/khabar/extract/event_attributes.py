@@ -41,20 +41,49 @@ def quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
     return None
 
 
+FUTURE_SLACK_DAYS = 31  # «next month» still dates a report; a later year dates a plan
+
+
 def event_date(
-    dates: list[DateMention], sentence: tuple[int, int], trigger: int, published: str | None
+    dates: list[DateMention],
+    sentence: tuple[int, int],
+    trigger: int,
+    published: str | None,
+    future: bool = False,
 ) -> str | None:
-    """The resolved date nearest to the trigger within its sentence, else publication."""
+    """The resolved date nearest to the trigger within its sentence, else publication. A date
+    well after publication dates an event only when the event is itself future or
+    hypothetical: «بحلول عام 2030» or «مونديال 2022» beside a meeting held today is a target
+    or a name, not when the meeting happened."""
+    latest = _latest_day(published) if not future else None
     best: DateMention | None = None
     for mention in dates:
         if sentence[0] <= mention.start < sentence[1] and mention.value and mention.resolved:
             if mention.kind == "duration":
+                continue
+            if latest is not None and _starts_after(mention.value, latest):
                 continue
             if best is None or abs(mention.start - trigger) < abs(best.start - trigger):
                 best = mention
     if best is not None and best.value is not None:
         return best.value.split("/")[0]
     return published
+
+
+def _latest_day(published: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat((published or "")[:10]) + dt.timedelta(FUTURE_SLACK_DAYS)
+    except ValueError:
+        return None
+
+
+def _starts_after(value: str, day: dt.date) -> bool:
+    """Whether a date value (year, month, day or a range) begins after `day`."""
+    try:
+        year, month, date = ([int(p) for p in value.split("/")[0].split("-")[:3]] + [1, 1])[:3]
+        return dt.date(year, month, date) > day
+    except ValueError:  # a week or another form: no judgement
+        return False
 
 
 def is_historical(date: str | None, published: str | None) -> bool:

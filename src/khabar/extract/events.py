@@ -604,7 +604,10 @@ class _SentenceCoder:
             and subjunctive(doc.text, cand, imperfect_form(cand))
         ):
             aux.append("hypothetical")
-        date = attrs.event_date(doc.dates, self.sentence, hit.start, doc.source.published)
+        date = attrs.event_date(
+            doc.dates, self.sentence, hit.start, doc.source.published,
+            future=bool({"future", "hypothetical"} & set(aux)),
+        )  # fmt: skip
         if cand.background or attrs.is_historical(date, doc.source.published):
             aux.append("historical")
         used = {p.entity_id or p.text for p in roles.actors + roles.recipients}
