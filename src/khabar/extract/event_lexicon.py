@@ -260,9 +260,13 @@ def load_event_lexicon(data_dir: Path | None = None) -> EventLexicon:
 
 
 def check_event_lexicon(data_dir: Path | None = None) -> list[str]:
-    """Problems in the event knowledge files, as "file:line: message" ([] when all is well)."""
+    """Problems in the event knowledge files (with the domain files read against the
+    lexicon), as "file:line: message" ([] when all is well)."""
+    from .event_domains import load_event_domains  # it reads the lexicon: imported late
+
     try:
         load_event_lexicon.__wrapped__(data_dir)
+        load_event_domains.__wrapped__(data_dir)  # event_domains.tsv, event_senses.tsv
     except KnowledgeBaseError as exc:
         return [exc.message]
     return []

@@ -43,6 +43,7 @@ from .event_actors import (
 from .event_background import BACKGROUND_TYPES, imperfect_form, is_background_act
 from .event_context import SentenceWords, match_bounds, pool
 from .event_country import CountryFiller, document_country
+from .event_domains import STATE, STATE_WINDOW, DocDomains, load_event_domains, other_sense
 from .event_forms import (
     date_follows,
     disaster_deaths,
@@ -145,6 +146,7 @@ class EventStage(BaseStage):
         self._lexicon = load_event_lexicon(Path(self.kb_dir) if self.kb_dir else None)
         self._triggers = self._lexicon.trigger_matcher()
         self._triggers.build()
+        self._domains = load_event_domains(Path(self.kb_dir) if self.kb_dir else None)
         self._cues = self._lexicon.cue_matcher()
         self._ta_keys = frozenset(fold_text(f) for f in self._lexicon.forms if f.endswith("ة"))
         self._cues.build()
@@ -197,6 +199,7 @@ class EventStage(BaseStage):
         lookup = {e.id: e for e in doc.entities}
         context = DocContext(document_country(doc), Topics(doc))
         index_ = _DocIndex(doc)
+        index_.domains = DocDomains(self._domains, folded, offsets, len(sentences))
         out: list[tuple[Event, Candidate]] = []
         for index, sentence_hits in by_sentence.items():
             if index >= 0 and not is_heading(doc.text, *sentences[index]):
@@ -239,6 +242,7 @@ class _DocIndex:
         )
         self.date_starts = sorted(d.start for d in doc.dates)
         self._doc = doc
+        self.domains: DocDomains | None = None
 
     # a name is read as one word and a date as none when counting how far a complement is
     # («شددت دولة الإمارات العربية المتحدة … على ضرورة», «زار الأتراك الأحد مدافن»)
@@ -390,6 +394,8 @@ class _SentenceCoder:
                 specific = specific or cand.entry.type not in fitted
             if cand.entry.type not in fitted and self._other_sense(cand):
                 continue
+            if self._domain_sense(cand):
+                continue  # «طرد اللاعب» in a match report, «خطف الأضواء»
             if counted and cand.entry.type not in fitted:
                 continue  # «قبلت منها 839 طلبا»: things counted, not an act
             if cand.entry.type not in fitted and (
@@ -493,6 +499,30 @@ class _SentenceCoder:
             return False
         end = self.units.ahead(hit.end, SENSE_WINDOW, self.clause(hit.start)[1])
         return any(hit.end <= s < end for s in senses)
+
+    def _domain_sense(self, cand: Candidate) -> bool:
+        """The reading names no act in the field of the sentence or with the complement that
+        follows (`event_domains`)."""
+        senses = self.stage._domains.senses_for(cand.entry)
+        if not senses or self.index.domains is None:
+            return False
+        hit, domains, sentence = cand.hit, self.index.domains, self.sentence
+        clause_end = self.clause(hit.start)[1]
+
+        def state_near() -> bool:
+            start = self.words.back(hit.word_start, STATE_WINDOW, sentence[0])
+            end = self.words.ahead(hit.end, STATE_WINDOW, sentence[1])
+            return domains.weight(STATE, start, end) > 0
+
+        return other_sense(
+            senses,
+            hit.folded,
+            self.doc.text,
+            hit.end,
+            lambda n: self.units.ahead(hit.end, n, clause_end),
+            lambda domain: domains.in_domain(domain, sentence),
+            state_near,
+        )
 
     def roles(self, cand: Candidate) -> Roles:
         return self.finder.roles(cand, self.clause(cand.hit.start), self.parts)

@@ -199,6 +199,8 @@ CHECKS: dict[str, Checker] = {
     "plover.tsv": _events,
     "triggers.tsv": _events,
     "event_cues.tsv": _events,
+    "event_domains.tsv": _events,
+    "event_senses.tsv": _events,
     "event_detector.tsv": _detector("event_detector.tsv"),
     "event_detector_default.tsv": _detector("event_detector_default.tsv"),
 }
