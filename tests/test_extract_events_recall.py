@@ -3,7 +3,7 @@
 import pytest
 
 from khabar.extract.event_lexicon import load_event_lexicon
-from khabar.extract.events import _satisfies
+from khabar.extract.event_sentence import _satisfies
 from seeded import processed
 
 
