@@ -214,10 +214,15 @@ class CorefStage(BaseStage):
             for entity in people:
                 before = [m for m in entity.mentions if m.end <= start]
                 if before and noun.fits(offices[entity.id]):
-                    scores.append((len(before), max(m.start for m in before), entity))
-            scores.sort(key=lambda s: (s[0], s[1]), reverse=True)
-            if scores and (len(scores) == 1 or scores[0][0] > scores[1][0]):
-                _add(doc, scores[0][2], offsets, match.start, match.end, taken)
+                    scores.append((False, len(before), max(m.start for m in before), entity))
+            if len(scores) > 1:
+                # «الملك» after «الملك عبد الله الثاني» is the king, however often a
+                # president was named: a person already called so comes first
+                word = folded[match.start : match.end]
+                scores = [(_called(s[3], word, start), *s[1:]) for s in scores]
+            scores.sort(key=lambda s: (s[0], s[1], s[2]), reverse=True)
+            if scores and (len(scores) == 1 or scores[0][:2] > scores[1][:2]):
+                _add(doc, scores[0][3], offsets, match.start, match.end, taken)
 
     def _organisation_nouns(
         self, doc: Document, folded: str, offsets: OffsetMap, taken: bytearray
@@ -304,6 +309,10 @@ class CorefStage(BaseStage):
                 entity = new_entity(seed_from_entry(entry))
                 doc.entities.append(entity)
             _add(doc, entity, offsets, start, end, taken)
+
+
+def _called(entity: Entity, word: str, before: int) -> bool:
+    return any(word in fold_text(m.text).split() for m in entity.mentions if m.end <= before)
 
 
 def _names(entity: Entity, entry: KBEntry | None) -> list[str]:

@@ -275,8 +275,9 @@ class Resolver:
         first, second = (a for a in atoms if a.sym == "W")
         if self.pub is None:
             return self._mention(atoms, None, "range", "range")
-        end = self._weekday_date(second, None)
-        begin = end - timedelta(days=(second.data - first.data) % 7)
+        # by its first night: «ليل الاثنين الثلاثاء» written on a Monday is tonight, not last week
+        begin = self._weekday_date(first, None)
+        end = begin + timedelta(days=(second.data - first.data) % 7)
         return self._mention(atoms, iso_range(begin, end), "range", "range")
 
     def _relday(self, atoms: list[Atom]) -> DateMention | None:
@@ -284,7 +285,7 @@ class Resolver:
         # «اليوم الوطني», «اليوم التالي»: a named or event-relative day, not today
         if (
             len(atoms) == 1
-            and self.folded[head.start : head.end] == "اليوم"
+            and self.folded[head.start : head.end] in ("اليوم", "ليوم")  # «لليوم التاسع»
             and _DEFINITE_NEXT.match(self.folded, head.end)
             and not self._atom_at_next_word(head)
         ):

@@ -60,6 +60,8 @@ class EntityLexicon:
     # a media outlet's bare title (folded, without «صحيفة», «قناة»…) -> its entry id: quoted,
     # «الشرق الأوسط» and «الجزيرة» are the outlets, not the region or the island
     quoted_media: dict[str, str] = field(default_factory=dict)
+    # folded place forms that are common words too: the place needs its country named otherwise
+    needs_support: frozenset[str] = frozenset()
 
     def nisba_country(self, word: str) -> str | None:
         """The country of a folded nisba adjective («الروسيه» → RUS), or None."""
@@ -118,6 +120,7 @@ def build_lexicon(kb: KnowledgeBase, data_dir: Path | None = None) -> EntityLexi
     lexicon.weak_titles = frozenset(kinds.get("title", set()))
     lexicon.owned = frozenset(kinds.get("owned", set()))
     lexicon.body_adjectives = frozenset(kinds.get("adjective", set()))
+    lexicon.needs_support = frozenset(kinds.get("support", set()))
     lexicon.stop_spellings = {
         key: frozenset(forms) for key, forms in spellings.items() if key in kb.given_names
     }

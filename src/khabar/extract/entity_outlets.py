@@ -39,7 +39,10 @@ def find_outlets(text: str, lexicon: EntityLexicon) -> Iterator[Outlet]:
         for quoted in _QUOTED_TITLE.finditer(text):
             entry = lexicon.quoted_media.get(" ".join(quoted.group(1).split()))
             if entry is not None:
-                yield Outlet(quoted.start(1), quoted.end(1), quoted.group(1), entry, None)
+                # «صحيفة "المحور" الجزائرية»: a nisba after the title gives the paper's country
+                after = _WORD.match(text, quoted.end() + 1)
+                country = lexicon.nisba_country(after.group()) if after is not None else None
+                yield Outlet(quoted.start(1), quoted.end(1), quoted.group(1), entry, country)
     for head in _HEAD.finditer(text):
         outlet = _named_with_nisba(text, head.start(1), head.end(), lexicon)
         if outlet is not None:

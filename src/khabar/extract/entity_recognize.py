@@ -26,6 +26,10 @@ COUNTERPART = "counterpart"  # roles.tsv office of «نظيره»: the office na
 _CUE_ORDER = ("entry", "capital", "role", "institution", "agent", "title", "given")
 # readings whose country is evidence of what the text is about
 _CONTEXT_KINDS = frozenset({"country", "territory", "place", "site"})
+_AREA_KINDS = frozenset({"place", "region", "site"})
+_LOCATIVE = frozenset(
+    {"في", "من", "الي", "علي", "عن", "مع", "بين", "داخل", "شمال", "جنوب", "شرق", "غرب"}
+)
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 _NEAR = 40  # characters between an unknown place and the known one that locates it
 _CLAUSE_END = re.compile(r"[.؛;!?\n]")
@@ -161,8 +165,11 @@ class Recognizer:
         for outlet in find_outlets(self.scan.text, self.lexicon):
             if outlet.start in covered:
                 continue
-            if outlet.entry is not None:
-                seed = seed_from_entry(self.kb.entries[outlet.entry])
+            entry = self.kb.entries[outlet.entry] if outlet.entry is not None else None
+            if entry is not None and entry.country and outlet.country not in (None, entry.country):
+                entry = None  # «صحيفة "المحور" الجزائرية» is not the Egyptian channel
+            if entry is not None:
+                seed = seed_from_entry(entry)
                 if seed.country is None:  # «الوطن السورية»: one of several papers of that name
                     seed = replace(seed, country=outlet.country)
             else:
@@ -236,9 +243,9 @@ class Recognizer:
 
     def _entry(self, match: Match, cues: list[Cue]) -> int | None:
         entry = self.lexicon.best_entry([c.ref for c in cues], self.context)  # type: ignore[misc]
-        if entry is None:
-            return None
-        if self._foreign_agent(match, entry):
+        if entry is not None and entry.kind in _AREA_KINDS:
+            entry = self._agreeing(match, cues, entry)
+        if entry is None or self._foreign_agent(match, entry) or self._unsupported(match, entry):
             return None
         seed = seed_from_entry(entry)
         self.found.append(Found(self._start(match), match.end, seed, "gazetteer"))
@@ -246,6 +253,54 @@ class Recognizer:
             self.last_role = self._office_of(entry.id) or self.last_role
             self._apposition_role(len(self.found) - 1, match.end)
         return match.end
+
+    def _agreeing(self, match: Match, cues: list[Cue], entry: KBEntry) -> KBEntry | None:
+        """«طرابلس اللبنانية»: a nisba after a place names its country, and picks the reading
+        there; a common word with no such reading («الضفة التشادية») is no place at all."""
+        if not self.scan.text.startswith(" ال", match.end):
+            return entry  # a nisba after a name is definite: most places need no look
+        word = self.scan.next_word(match.end)
+        nisba = self.scan.nisba(word) if word is not None else None
+        if nisba is None or nisba[0] == entry.country:
+            return entry
+        entries = self.kb.entries
+        return next(
+            (
+                other
+                for cue in cues
+                if (other := entries.get(cue.ref)) is not None  # type: ignore[arg-type]
+                and other.kind in _AREA_KINDS
+                and other.country == nisba[0]
+            ),
+            None
+            if self.scan.text[match.start : match.end] in self.lexicon.needs_support
+            else entry,
+        )
+
+    def _unsupported(self, match: Match, entry: KBEntry) -> bool:
+        """A form that is a common word too («مبلغ مالي», «هي الأقصر») is the place only when
+        the article names its country another way; a country also after a preposition or
+        next to another country («وتشاد ومالي»)."""
+        key = match.key
+        if key not in self.lexicon.needs_support:
+            return False
+        country = entry.id if entry.kind == "country" else entry.country
+        # the form's own occurrences (as a match, and as a nisba word) are no support
+        own = sum(1 for m in self.matches if self.scan.text[m.start : m.end] == key)
+        if key in self.kb.nisba:
+            own += len(re.findall(rf"(?<!\w){key}(?!\w)", self.scan.text))
+        if self.context.get(country or "", 0) > own:
+            return False
+        if entry.kind != "country":
+            return True
+        before = self.scan.text[max(0, match.word_start - 12) : match.word_start].split()
+        if match.prefix or (before and before[-1] in _LOCATIVE):
+            return False
+        return not any(
+            self._place_countries(m) - {None}
+            for m in self.matches
+            if 0 < match.word_start - m.end <= 2 or 0 < m.word_start - match.end <= 3
+        )
 
     def _foreign_agent(self, match: Match, entry: KBEntry) -> bool:
         """«قوات الاحتلال» is Israel's army, «قوات الاحتلال الأمريكي» America's: an entry

@@ -3,7 +3,8 @@ with that surname who held an office on the publication date.
 
 News names a sitting official by the surname alone; two known people may share it (the two
 Bushes), so the publication date decides, and nothing is linked without a date or when it
-leaves more than one candidate.
+leaves more than one candidate, nor when the article names countries but not the person's
+(«معبر بري» between Algeria and Mauritania is a land crossing, not Nabih Berri).
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ def link_surnames(
     """Relink (in place) the tagger's one-word person spans to a known office holder."""
     if not published:
         return
+    # «معبر حدودي بري» is no Nabih Berri: in an article that names countries, a surname alone
+    # names the official only when his country is among them
+    countries = {item.seed.country for item in located if item.source != "model"} - {None}
     for item in located:
         if item.source != "model" or item.seed.type != "PER" or item.seed.kind is not None:
             continue
@@ -27,7 +31,9 @@ def link_surnames(
         if len(words) != 1:
             continue
         person = _holder(lexicon, _without_conjunction(words[0], lexicon), published)
-        if person is not None:
+        if person is not None and (
+            not countries or lexicon.kb.entries[person].country in countries
+        ):
             item.seed = seed_from_entry(lexicon.kb.entries[person])
 
 

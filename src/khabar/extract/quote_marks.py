@@ -94,9 +94,15 @@ def _pair(text: str, marks: list[tuple[int, str]], spans: dict[int, int]) -> tup
     return stack[0] if stack else None
 
 
+_MARKS_AFTER = frozenset(chr(c) for c in range(0x064B, 0x0653)) | {"\u0670", "ـ"}
+
+
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trims spaces and edge punctuation from a span."""
-    while start < end and (text[start].isspace() or text[start] in "،,:-"):
+    """Trims spaces and edge punctuation from a span, and the harakat a split word left at its
+    start («إنّ» read up to the nun leaves its shadda)."""
+    while start < end and (
+        text[start].isspace() or text[start] in "،,:-" or text[start] in _MARKS_AFTER
+    ):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in "،,.:-"):
         end -= 1

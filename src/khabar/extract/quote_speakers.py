@@ -30,6 +30,14 @@ _LAST_NP = re.compile(r"(?:(?<=\s)|^)(?:(?!(?:من|في|عن|علي|الي|مع|
 _PREPOSITION = re.compile(r"(?:في|الي|علي|عن|من|مع|الى|لدي|ب|ل)(?!\w)|[\"«“]")
 _CLAUSE_BREAK = re.compile(r"(?<!\w)(?:ب?ان|ان)(?!\w)|[،,:\"«»“”]")
 _OBJECT_LIKE = re.compile(r"\w+(?:ه|ها|هم|هما)(?!\w)")
+# «ودعت لإجراء تحقيق»: a verbal noun after «ل»/«ب» is the verb's complement, not its subject
+_MASDAR_COMPLEMENT = re.compile(r"[لب](?:إ|است|ات)\w{2,}")
+# «الأمن الفرنسي», «المصدر الأمني»: a definite noun with a nisba describes someone anew
+_GOVERNING = frozenset(
+    {"في", "من", "الي", "علي", "عن", "مع", "بين", "لدي", "ضد", "عند", "حول", "و", "او"}
+)
+_LATTER = frozenset({"الاخير", "الاخيره", "الاخيرين", "الاخيرتين"})
+_NISBA = re.compile(r"ال\w+(?:ي|يه|ية)(?!\w)")
 _AN = re.compile(r"(?<!\w)عن(?!\w)")
 _TYPE_RANK = {"PER": 0, "ORG": 1, "LOC": 2}
 
@@ -117,8 +125,11 @@ class Attribution:
             key=lambda r: (r.start, -r.end),
         )
         self.mention_starts = [r.start for r in self.mentions]
+        # «وأعلنت الحكومة»: a generic actor (agents.tsv) is someone new, not the last speaker
+        self.agent_starts = {m.start for e in doc.entities if e.kind == "agent" for m in e.mentions}
         self.words = words
         self.history: list[Speaker] = []
+        self.said_at: list[int] = []  # where each speaker of `history` spoke (its verb)
         self.quote_spans: list[tuple[int, int]] = []
         self.consumed: set[int] = set()  # source words already read as part of a verb's subject
 
@@ -143,7 +154,13 @@ class Attribution:
                 ):
                     region = (other.end, region[1])
                     self.consumed.add(other.start)
-            speaker = self.subject(region) or self._subject_before(verb)
+            speaker = self.subject(region)
+            if speaker is None or (speaker.entity is None and self._svo(verb)):
+                # «، العقيد صادق دويد، أكد الوصول»: a name just before a verb without «و» is
+                # its subject, and the noun after it the object
+                speaker = self._subject_before(verb) or speaker
+            if speaker is None and verb.word_start != verb.start:
+                speaker = self._clause_subject(verb)
         elif verb.kind == "noun":  # «عن مصدر عسكري قوله»
             source = self._after_an((max(0, verb.word_start - 100), verb.word_start))
             speaker = self.subject(source) if source else None
@@ -154,20 +171,110 @@ class Attribution:
             # the person just named («منزل … قال إنه لا يملكه»)
             speaker = self._antecedent(verb.word_start, named_first=verb.word_start == verb.start)
         if speaker is not None:
-            self.history.append(speaker)
+            self.heard(speaker, verb.word_start)
         return speaker
+
+    def heard(self, speaker: Speaker, at: int) -> None:
+        self.history.append(speaker)
+        self.said_at.append(at)
+
+    def _spoke_since(self, position: int) -> bool:
+        """The last speaker spoke (or was named) at or after `position`."""
+        if not self.history:
+            return False
+        return max(self.said_at[-1], self.history[-1].start or -1) >= position
 
     def _sentence_subject(self, verb: Verb) -> Speaker | None:
         """A participle («مضيفا») continues the speaker of its sentence, or its person."""
         sentence_start = self.sentence_start(verb.word_start)
-        if self.history and (self.history[-1].start or 0) >= sentence_start:
+        if self._spoke_since(sentence_start):
             return self.history[-1]
-        reach = verb.word_start - sentence_start
+        # «وأيد ماس نظيره الفرنسي قائلا»: the subject is named first, an object may follow it
         for types in (("PER",), ("ORG",)):
-            ref = self._mention_before(verb.word_start, reach, types)
+            ref = self._first_in(sentence_start, verb.word_start, types)
             if ref is not None:
-                return self._speaker_from(ref)
+                return self._speaker_from(self._named_after(ref, verb.word_start))
         return None
+
+    def _named_after(self, ref: MentionRef, limit: int) -> MentionRef:
+        """«سفير الإمارات لدى هولندا سعيد النويس»: a title's holder named after it."""
+        if ref.entity.kind != "role":
+            return ref
+        k = bisect.bisect_right(self.mention_starts, ref.start)
+        for other in self.mentions[k : k + 4]:
+            gap = self.text[ref.end : other.start]
+            if other.start >= limit or other.start - ref.end > 30 or "،" in gap or "," in gap:
+                break
+            if other.entity.type == "PER" and other.entity.kind != "role":
+                return other
+        return ref
+
+    def _continues_speaker(self, phrase: str, start: int, end: int) -> bool:
+        """«وأضاف الوزير», «المصدر نفسه» go on with the last speaker; a generic actor
+        («وأعلنت الحكومة»), one a place or a nisba qualifies («الحكومة في أبوجا», «الأمن
+        الفرنسي») or «الأخيرة» (the last one named) is someone else."""
+        words = phrase.split()
+        if len(words) > 3 or start in self.agent_starts or fold_text(words[0]) in _LATTER:
+            return False  # a long phrase is a description of its own («الدول الخمس الأخرى …»)
+        if len(words) > 1 and _NISBA.match(words[1]):
+            return False
+        lo = bisect.bisect_left(self.mention_starts, start)
+        return not any(m.start < end and m.entity.type == "LOC" for m in self.mentions[lo : lo + 6])
+
+    def _clause_subject(self, verb: Verb) -> Speaker | None:
+        """«و»/«ف» joins a subjectless verb to its sentence: the speaker already heard in it
+        («وأعربت منظمات … فأعلنت»), else the person it names first («بيد أن بريت مكجورك …
+        قدم تقييما … وقال»)."""
+        sentence_start = self.sentence_start(verb.word_start)
+        if self._spoke_since(sentence_start):
+            return self.history[-1]
+        first = self._first_in(sentence_start, verb.word_start, ("PER",))
+        return self._speaker_from(self._named_after(first, verb.word_start)) if first else None
+
+    def note_subject(self, region: tuple[int, int]) -> None:
+        """A speech verb whose content a nearer verb takes still names who speaks
+        («أعلن مصدر أمني مقتل … بأيدي مسلحين قال إنهم»)."""
+        found = self.subject(region)
+        if found is not None and found.start is not None:
+            self.heard(found, region[0])
+
+    def _first_in(self, start: int, end: int, types: tuple[str, ...]) -> MentionRef | None:
+        lo = bisect.bisect_left(self.mention_starts, start)
+        for ref in self.mentions[lo:]:
+            if ref.start >= end:
+                return None
+            quoted = any(s <= ref.start < e for s, e in self.quote_spans)
+            if (
+                ref.entity.type in types
+                and ref.end <= end
+                and not quoted
+                and not self._governed(ref)
+            ):
+                return ref
+        return None
+
+    def _governed(self, ref: MentionRef) -> bool:
+        """«لمراسلة الجوهرة», «مع كوشنر», «وكوشنر»: a name after a preposition or joined by
+        «و» is no subject."""
+        k = bisect.bisect_left(self.mention_starts, ref.start)
+        for title in self.mentions[max(0, k - 3) : k]:  # «للرئيس محمود عباس»: the title's
+            if title.entity is ref.entity and 0 <= ref.start - title.end <= 1:
+                ref = title
+        if self.text.startswith(("لل", "بال", "وال", "فال", "كال"), ref.start):
+            return True  # the clitic inside the mention: «للرئيس»
+        if self.text[ref.start] == "و":  # «وكوشنر», the tagger's span with its conjunction
+            rest = fold_text(self.text[ref.start + 1 : ref.end])
+            if any(
+                fold_text(m.text).endswith(rest)
+                for m in ref.entity.mentions
+                if m.start != ref.start
+            ):
+                return True
+        before = self.text[max(0, ref.start - 12) : ref.start]
+        if before[-1:].isalpha():
+            return True  # an attached clitic: و، ب، ل، ف، ك
+        words = fold_text(before).split()
+        return bool(words) and words[-1] in _GOVERNING
 
     def _after_an(self, region: tuple[int, int]) -> tuple[int, int] | None:
         found = [m.end() for m in _AN.finditer(self.text, region[0], region[1])]
@@ -193,8 +300,21 @@ class Attribution:
         words = list(re.finditer(r"\S+", self.text[start:end]))
         if not words:
             return None
-        if len(words) > 12:  # a long apposition: its head names the speaker
-            end = start + words[5].end()
+        if len(words) > 12:  # a long apposition: its head names the speaker …
+            reach = start + words[min(15, len(words) - 1)].end()
+            person = next(
+                (
+                    m
+                    for m in self.mentions[bisect.bisect_left(self.mention_starts, start) :]
+                    if m.start >= reach or m.entity.type == "PER"
+                ),
+                None,
+            )
+            # … unless it runs on to the person's name («الكاتب … ومدير المركز … بجنيف فلان»)
+            if person is not None and person.start < reach and person.end <= end:
+                end = person.end
+            else:
+                end = start + words[5].end()
         return start, end
 
     def subject(self, region: tuple[int, int]) -> Speaker | None:
@@ -203,19 +323,33 @@ class Attribution:
             return None
         start, end = span
         lo = bisect.bisect_left(self.mention_starts, start)
-        inside = [m for m in self.mentions[lo:] if m.start < end and m.end <= end + 1]
+        # a place speaks only as the phrase's head («قالت موسكو»); inside it («مديرة المنظمة
+        # لنيجيريا», «جيش النيجر», «الحكومة في أبوجا») it only qualifies the speaker
+        inside = [
+            m
+            for m in self.mentions[lo:]
+            if m.start < end and m.end <= end + 1 and (m.entity.type != "LOC" or m.start == start)
+        ]
         ref = min(inside, key=lambda m: (_TYPE_RANK[m.entity.type], m.start), default=None)
         phrase = self.text[start:end]
-        if ref is None and _OBJECT_LIKE.match(phrase):
+        if ref is None and (_OBJECT_LIKE.match(phrase) or _MASDAR_COMPLEMENT.match(phrase)):
             return None  # «ووصف إدانته بأنها»: a noun with a pronoun is the object, not the subject
         if ref is not None:
             return Speaker(ref.entity.id, phrase, start, end, ref.entity.name)
         antecedent = None
         if phrase.startswith("ال"):  # «المصدر», «البيان»: someone already named
-            antecedent = self._head_antecedent(phrase, start) or self._recent(start)
+            antecedent = self._head_antecedent(phrase, start)
+            if antecedent is None and self._continues_speaker(phrase, start, end):
+                antecedent = self._recent(start)
         if antecedent is not None:
             return Speaker(antecedent.entity, phrase, start, end, antecedent.name)
         return Speaker(None, phrase, start, end, None)
+
+    def _svo(self, verb: Verb) -> bool:
+        if verb.word_start != verb.start:
+            return False
+        ref = self._mention_before(verb.word_start, 3, ("PER",))
+        return ref is not None and not self._between(self.text[ref.end : verb.word_start])
 
     def _subject_before(self, verb: Verb) -> Speaker | None:
         """SVO («الوزارة قالت»), «وكانت الوزارة قد قالت», «فريق الدفاع الذي قال»."""
@@ -228,9 +362,17 @@ class Attribution:
                 return found
         adjacent = self._mention_before(verb.word_start, 3, ("PER", "ORG", "LOC"))
         plain = verb.word_start == verb.start  # «وقال» opens a new clause
-        if plain and adjacent is not None and not self.text[adjacent.end : verb.word_start].strip():
-            return self._speaker_from(adjacent)
+        if plain and adjacent is not None:
+            between = self.text[adjacent.end : verb.word_start]
+            # «…، العقيد صادق دويد، أكد»: an apposition's commas still leave a person adjacent
+            # (not «وحسب رويترز، قال»: a source phrase ends with its comma)
+            if not (between.strip() if adjacent.entity.type != "PER" else self._between(between)):
+                return self._speaker_from(adjacent)
         return None
+
+    @staticmethod
+    def _between(between: str) -> str:
+        return between.strip(" ،,")
 
     def _subject_from_clause(
         self, match: re.Match[str], mapping: OffsetMap, clause_start: int, verb: Verb
@@ -253,8 +395,8 @@ class Attribution:
         head = fold_text(phrase.split()[0])[2:]
         if len(head) < 3:
             return None
-        for speaker in reversed(self.history):
-            if head in fold_text(speaker.text).split() and speaker.entity:
+        for speaker in reversed(self.history):  # «المخرجة» after «المخرجة اللبنانية نادين لبكي»
+            if _names_head(speaker.text, head) and speaker.entity:
                 return speaker
         k = bisect.bisect_left(self.mention_starts, position)
         for ref in reversed(self.mentions[max(0, k - 60) : k]):
@@ -265,7 +407,7 @@ class Attribution:
             if head in words | set(fold_text(self.text[ref.start : ref.end]).split()):
                 return self._speaker_from(ref)
         for speaker in reversed(self.history):
-            if head in fold_text(speaker.text).split():
+            if _names_head(speaker.text, head):
                 return speaker
         return None
 
@@ -279,7 +421,9 @@ class Attribution:
         return None
 
     def _recent(self, position: int) -> Speaker | None:
-        if self.history and position - (self.history[-1].end or 0) < _RECENT:
+        # counted from the end of what was said: a long quotation keeps its speaker current
+        said = self.quote_spans[-1][1] if self.quote_spans else 0
+        if self.history and position - max(self.history[-1].end or 0, said) < _RECENT:
             return self.history[-1]
         return None
 
@@ -292,7 +436,7 @@ class Attribution:
             return self._speaker_from(ref)
         if last is not None:
             return Speaker(last.entity, last.text, last.start, last.end, last.name)
-        ref = self._mention_before(position, position)
+        ref = self._unquoted_before(position)
         if ref is not None:
             return self._speaker_from(ref)
         return self.history[-1] if self.history else None
@@ -303,13 +447,32 @@ class Attribution:
             if ref.start < since:
                 return None
             inside = any(s <= ref.start < e for s, e in self.quote_spans)
-            if ref.entity.type == "PER" and ref.end <= position and not inside:
+            named = ref.entity.type == "PER" and ref.end <= position and not inside
+            if named and not self._governed(ref):
                 return ref
+        return None
+
+    def _unquoted_before(self, position: int) -> MentionRef | None:
+        """The subject of the last sentence that names a person or organisation outside
+        quotations: named first in it («وكان زيهوفر … تحدى … ميركل. … وقال» is Seehofer)."""
+        k = bisect.bisect_left(self.mention_starts, position)
+        for ref in reversed(self.mentions[max(0, k - 30) : k]):
+            quoted = any(s <= ref.start < e for s, e in self.quote_spans)
+            if ref.end <= position and ref.entity.type in ("PER", "ORG") and not quoted:
+                start = self.sentence_start(ref.start)
+                first = self._first_in(start, ref.end, (ref.entity.type,))
+                return self._named_after(first, ref.end) if first is not None else ref
         return None
 
     @staticmethod
     def _speaker_from(ref: MentionRef) -> Speaker:
         return Speaker(ref.entity.id, ref_text(ref), ref.start, ref.end, ref.entity.name)
+
+
+def _names_head(text: str, head: str) -> bool:
+    """`head` (folded, without «ال») is a word of `text`, or its first word with «ال»."""
+    words = fold_text(text).split()
+    return head in words or bool(words and words[0] == "ال" + head)
 
 
 def ref_text(ref: MentionRef) -> str:

@@ -33,6 +33,10 @@ from .quote_speakers import Attribution, SubjectWords, Verb, load_speech_verbs
 __all__ = ["QuoteStage", "quoted_spans"]
 
 _FA_INNA = re.compile(r"(?<!\w)ف(?:ان|انه|انها|انهم|قد)(?!\w)")
+# «التي أوردت», «الذي كان يتحدث»: a verb of a relative clause governs no later content
+_RELATIVE = re.compile(
+    r"(?<!\w)[وف]?(?:التي|التى|الذي|الذى|الذين|اللذين|اللتين)\s+(?:(?:كان|كانت|كانوا|قد|لم|لا)\s+)*$"
+)
 _WINDOW = 220  # how far after a verb its content may start
 # what introduces reported content, searched in folded text after the verb
 _OPENER = re.compile(
@@ -73,7 +77,17 @@ class _Finder:
         self.text = doc.text
         folded, mapping = fold(doc.text)
         self.verbs = []
+        previous_end = -2
         for m in verbs.find(folded):
+            kind = m.payloads[0][1]
+            if kind in ("verb", "participle") and (
+                "ك" in m.prefix or (m.prefix and folded[previous_end : m.word_start] == " ")
+            ):
+                # «كيري» is no «ك» + «يرى», and «وأضاف فرات» no «ف» + «رأت»: a verb takes no
+                # «ك», nor follows a speech verb with a clitic of its own
+                continue
+            if kind in ("verb", "participle"):
+                previous_end = m.end
             start, end = mapping.span(m.start, m.end)
             word_start = mapping.to_original(m.word_start)
             self.verbs.append(Verb(start, end, word_start, *m.payloads[0]))
@@ -84,17 +98,32 @@ class _Finder:
     def run(self) -> list[Quote]:
         quotes: list[Quote] = []
         used_marks: set[int] = set()
+        by_span: dict[tuple[int, int], Verb] = {}
         for index, verb in enumerate(self.verbs):
             if quotes and quotes[-1].direct and quotes[-1].start <= verb.start < quotes[-1].end:
                 continue  # a verb inside a direct quotation is part of what was said
             if verb.start in self.att.consumed:
                 continue
             quote = self._from_verb(verb, self.verbs[index + 1 :], used_marks)
-            if quote is not None:
-                quotes.append(quote)
+            if quote is None:
+                continue
+            earlier = by_span.get((quote.start, quote.end))
+            if earlier is not None:
+                # two verbs reached the same content («أعلن المصدر مقتل … قال إنهم»): it is
+                # the nearer verb's, unless that one sits in a relative clause («التي أوردت»)
+                if self._relative(verb) and not self._relative(earlier):
+                    continue
+                quotes = [q for q in quotes if (q.start, q.end) != (quote.start, quote.end)]
+            by_span[(quote.start, quote.end)] = verb
+            quotes.append(quote)
         quotes.extend(self._speaker_after(used_marks))
         quotes.sort(key=lambda q: q.start)
         return quotes
+
+    def _relative(self, verb: Verb) -> bool:
+        # the pronouns are written one way: the raw text needs no folding
+        start = max(0, verb.word_start - 24)
+        return _RELATIVE.search(self.text[start : verb.word_start]) is not None
 
     def _from_verb(self, verb: Verb, later: list[Verb], used: set[int]) -> Quote | None:
         if verb.kind == "source":
@@ -109,6 +138,12 @@ class _Finder:
         between = [v for v in later if v.word_start < open_start]
         if any(v.kind == "noun" for v in between):
             return None  # «نقلت سانا عن مصدر قوله إن»: the later speech word introduces it
+        nearer = next((v for v in between if v.kind == "verb" and not self._relative(v)), None)
+        if nearer is not None:
+            # «نفت الخبر، إذ ذكرت الوكالة أن»: the nearer verb's content
+            if verb.kind == "verb":
+                self.att.note_subject((verb.end, nearer.word_start))
+            return None
         # «وأضاف قائلا»: the participle repeats the verb, it speaks no new quotation
         self.att.consumed.update(v.start for v in between if v.kind == "participle")
         region = (verb.end, open_start)
@@ -162,7 +197,8 @@ class _Finder:
             if close is None or open_start in used:
                 return None
             used.add(open_start)
-            return open_start + 1, close, True
+            start, end = strip_span(self.text, open_start + 1, close)  # «" أنا …»
+            return start, end, True
         end = self.att.sentence_end(position)
         if kind == "comp":
             end = min([end] + [v.word_start for v in later if position < v.word_start < end])
@@ -182,7 +218,7 @@ class _Finder:
                 return None
             if self.text[start] in '«"“' and start in self.spans:
                 start, end = start + 1, self.spans[start]
-            self.att.history.append(speaker)
+            self.att.heard(speaker, verb.word_start)
             return Quote(start, end, self.text[start:end], speaker, verb.lemma, False)
         sentence_start = self.att.sentence_start(verb.word_start)
         start, end = strip_span(self.text, sentence_start, verb.word_start)
