@@ -10,6 +10,7 @@ grammar of regular expressions over that string, joins atoms into one mention (�
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,7 +19,7 @@ from typing import Any
 
 from ..errors import KnowledgeBaseError
 from ..kb.tsv import data_path, read_tsv
-from ..text.calendar import find_absolute_dates_folded, prefiltered
+from ..text.calendar import find_absolute_dates_folded, month_names, prefiltered
 from ..text.matcher import PhraseMatcher
 from ..text.normalize import fold_text
 from .date_names import NamedDates, load_named_dates
@@ -29,6 +30,7 @@ KINDS = {
     "weekday": "W", "relday": "D", "relperiod": "P", "period_word": "B", "part": "R", "fuzzy": "F", "half": "H",
     "season": "S", "qualifier": "Q", "decade": "X", "unit": "", "count_before": "",
     "approx": "", "future": "", "general_noun": "", "not_temporal": "N",
+    "quantity_before": "", "year_before": "", "counted_noun": "",
 }  # fmt: skip
 
 # the grammar: rule name -> pattern over the symbol string (atoms at even positions)
@@ -67,6 +69,10 @@ class Lexicon:
     future: re.Pattern[str]
     general: re.Pattern[str]
     named: NamedDates = field(default_factory=NamedDates)
+    # a bare four-digit number after these words, or before a counted noun, is a quantity
+    quantity: re.Pattern[str] | None = None
+    year_before: frozenset[str] = frozenset()
+    counted: frozenset[str] = frozenset()
 
 
 # a year may carry one proclitic («و2013», «ب2011») but must not sit inside a longer token
@@ -96,6 +102,9 @@ def load_lexicon(
         "approx": [],
         "future": [],
         "general_noun": [],
+        "quantity_before": [],
+        "year_before": [],
+        "counted_noun": [],
     }
     for number, row in read_tsv(path, ("phrase", "kind", "value"), non_empty=("phrase", "kind")):
         kind, key = row["kind"], " ".join(fold_text(row["phrase"]).split())
@@ -121,7 +130,11 @@ def load_lexicon(
     )
     future = re.compile(rf"(?<!\w)[وف]?(?:{alt(words['future'])})(?!\w)|{_FUTURE_VERB}")
     general = re.compile(rf"(?<!\w)(?:{alt(words['general_noun'])})\s+$")
-    return Lexicon(matcher, count, units, numbers, future, general, load_named_dates(named_path))
+    quantity = re.compile(rf"(?<!\w)[وف]?(?:{alt(words['quantity_before'])})\s+$")
+    return Lexicon(
+        matcher, count, units, numbers, future, general, load_named_dates(named_path),
+        quantity, frozenset(words["year_before"]), frozenset(words["counted_noun"]),
+    )  # fmt: skip
 
 
 def _alternation(keys: Any) -> str:
@@ -178,7 +191,8 @@ def find_atoms(
             atoms.append(Atom(match.start(), match.end(), "Z", (first, last)))
     if bare_years:
         for match in prefiltered(_YEAR, _YEAR_START, folded):
-            atoms.append(Atom(match.start(), match.end(), "Y", int(match.group(1))))
+            if not _quantity(folded, match.start(), match.end(), lexicon):
+                atoms.append(Atom(match.start(), match.end(), "Y", int(match.group(1))))
     # a hashtag («#اليمن_اليوم») is a name, not a date
     atoms = [
         a
@@ -188,6 +202,42 @@ def find_atoms(
     # an idiom or a name holding a temporal word («بالأمس القريب», «قوى 14 آذار») blocks the
     # atoms inside it, then goes
     return [a for a in _without_overlaps(atoms) if a.sym != "N"]
+
+
+_NEXT_WORD = re.compile(r"\s+(\w+)")
+_LAST_TOKEN = re.compile(r"(?<![^\W\d])\d*([^\W\d]+|\d+)\s*$")
+
+
+@functools.cache
+def _months() -> frozenset[str]:
+    return frozenset(month_names())
+
+
+def _quantity(folded: str, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether a bare four-digit number counts things: «مقتل 2076 مقاتلا», «نحو 1500 شخص».
+    A counted noun (`counted_noun` in temporal.tsv) after numbers that end in 11-99 takes the
+    accusative «ـا» («مقاتلا», «سجينا»); after a preposition, a month or a word such as «عام»
+    or «مطلع» the number is a year whatever follows («في 2022 شخصا» does not occur)."""
+    if lexicon.quantity is not None and lexicon.quantity.search(folded, max(0, start - 40), start):
+        return True
+    before = _LAST_TOKEN.search(folded, max(0, start - 30), start)
+    if before is None or before.group(1).isdigit():
+        return False  # text start, or a second year («بين 2014 و2015»)
+    word = _strip_clitics(before.group(1))
+    if word in lexicon.year_before or word in _months():
+        return False
+    after = _NEXT_WORD.match(folded, end)
+    if after is None:
+        return False
+    noun = after.group(1)
+    return noun.endswith("ا") and noun[:-1] in lexicon.counted
+
+
+def _strip_clitics(word: str) -> str:
+    for prefix in ("وال", "بال", "لل", "ال", "و", "ب", "ل", "ف"):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            return word[len(prefix) :]
+    return word
 
 
 def _without_overlaps(atoms: list[Atom]) -> list[Atom]:
