@@ -55,8 +55,9 @@ Format = Annotated[
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
 KbExtra = Annotated[
     list[Path] | None,
-    typer.Option(help="A folder of your own KB files (people.tsv, organizations.tsv…) read on top "
-                 "of the shipped ones; check it with `khabar kb check --extra`. Repeatable."),
+    typer.Option(help="A folder of your own knowledge files (people.tsv, triggers.tsv, temporal.tsv"
+                 "…) whose rows are read after the shipped ones; check it with `khabar kb check "
+                 "--extra`. Repeatable."),
 ]  # fmt: skip
 
 
@@ -84,9 +85,18 @@ def _spec(stages: str | None, kb_extra: list[Path] | None = None) -> PipelineSpe
     for directory in kb_extra or []:
         if not directory.is_dir():
             raise typer.BadParameter(f"{directory} is not a folder", param_hint="--kb-extra")
+    if kb_extra:  # a bad row is named here, by its own file and line, before any work starts
+        from .kb.checks import check_extra
+        from .kb.tsv import use_extra_dirs
+
+        use_extra_dirs(kb_extra)  # first: what the checks load is cached with the extra rows
+        problems = check_extra(kb_extra)
+        if problems:
+            shown = "\n".join(problems[:10]) + ("\n…" if len(problems) > 10 else "")
+            raise typer.BadParameter(f"{len(problems)} problem(s):\n{shown}", param_hint="--kb-extra")
     # the stages that read the people, organisation and place tables
     settings = {name: {"kb_extra": extra} for name in ("entities", "coref") if extra and name in names}
-    spec = PipelineSpec(names, settings)
+    spec = PipelineSpec(names, settings, kb_extra=extra)  # and every other lexicon
     try:
         spec.build()  # checks requires/assigns before any input is read
     except KhabarError as exc:

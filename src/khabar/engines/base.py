@@ -26,10 +26,13 @@ class PipelineSpec:
 
     stages: list[str]
     settings: dict[str, dict[str, Any]] = field(default_factory=dict)
+    kb_extra: list[str] = field(default_factory=list)  # users' folders of lexicon rows
 
     def build(self) -> Pipeline:
+        from ..kb.tsv import use_extra_dirs
         from ..registry import build_pipeline
 
+        use_extra_dirs(self.kb_extra)  # in every worker, before a stage reads a lexicon
         return build_pipeline(self.stages, self.settings)
 
 

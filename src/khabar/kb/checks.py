@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import csv
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,9 +30,10 @@ from ..extract.quote_speakers import load_speech_verbs
 from ..text import calendar
 from .coverage import load_absences, load_country_groups
 from .loader import check_kb
+from .schema import FILES
 from .tsv import DATA_DIR, read_tsv
 
-__all__ = ["CHECKS", "DATA_SUFFIXES", "CheckReport", "check_data"]
+__all__ = ["CHECKS", "DATA_SUFFIXES", "CheckReport", "check_data", "check_extra"]
 
 Checker = Callable[[Path], list[str]]  # data directory -> problems as "file:line: message"
 DATA_SUFFIXES = (".tsv", ".yaml", ".yml", ".json", ".csv")  # NOTICE and README files are not data
@@ -250,3 +251,76 @@ def _count_rows(path: Path) -> int | None:
     except (KnowledgeBaseError, csv.Error):
         pass  # its checker reports why; the count stops there
     return count
+
+
+def check_extra(extra_dirs: Sequence[Path]) -> list[str]:
+    """Users' folders as `--kb-extra` reads them: the knowledge-base tables (people, places…)
+    through `check_kb`, every other file's rows after the shipped file of the same name. The
+    problems name the user's file and line."""
+    tables = {spec.name for spec in FILES.values()}
+    problems: list[str] = []
+    if any((d / name).exists() for d in extra_dirs for name in tables):
+        problems += check_kb(DATA_DIR, extra_dirs)
+    names = sorted(
+        {p.name for d in extra_dirs for p in d.iterdir() if p.suffix == ".tsv"} - tables
+    )
+    problems += [
+        f"{d / n}: khabar has no knowledge file {n}"
+        for n in names
+        if n not in CHECKS
+        for d in extra_dirs
+        if (d / n).exists()
+    ]
+    with tempfile.TemporaryDirectory() as scratch:
+        lines: dict[str, list[tuple[Path, int]]] = {}
+        for name in (n for n in names if n in CHECKS):
+            merged, line_map, bad = _merge(name, extra_dirs, Path(scratch) / name)
+            problems += bad
+            lines[str(merged)] = line_map
+        for problem in check_data(Path(scratch)).problems:
+            problems.append(_remap(problem, lines))
+    return list(dict.fromkeys(problems))
+
+
+def _merge(
+    name: str, extra_dirs: Sequence[Path], out: Path
+) -> tuple[Path, list[tuple[Path, int]], list[str]]:
+    """The shipped file, then the users' rows in its column order; and where each line of the
+    merged file comes from."""
+    shipped = DATA_DIR / name
+    text = shipped.read_text(encoding="utf-8").splitlines()
+    line_map = [(shipped, n) for n in range(1, len(text) + 1)]
+    columns = next(
+        line.split("\t") for line in text if line.strip() and not line.startswith("#")
+    )
+    problems: list[str] = []
+    for directory in extra_dirs:
+        path = directory / name
+        if not path.exists():
+            continue
+        header: list[str] | None = None
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            if header is None:
+                header = line.split("\t")
+                unknown = [c for c in header if c not in columns]
+                if unknown:
+                    problems.append(f"{path}:{number}: columns {unknown} are not in {name}")
+                continue
+            row = dict(zip(header, line.split("\t"), strict=False))
+            text.append("\t".join(row.get(c, "") for c in columns))
+            line_map.append((path, number))
+    out.write_text("\n".join(text) + "\n", encoding="utf-8")
+    return out, line_map, problems
+
+
+def _remap(problem: str, lines: dict[str, list[tuple[Path, int]]]) -> str:
+    for merged, line_map in lines.items():
+        prefix = merged + ":"
+        if problem.startswith(prefix):
+            number, _, rest = problem[len(prefix) :].partition(":")
+            if number.isdigit() and 0 < int(number) <= len(line_map):
+                path, line = line_map[int(number) - 1]
+                return f"{path}:{line}:{rest}"
+    return problem

@@ -12,7 +12,7 @@ import typer
 
 from ..errors import KnowledgeBaseError
 from . import coverage as cov
-from .checks import check_data
+from .checks import check_data, check_extra
 from .loader import KnowledgeBase, check_kb, load_kb
 from .rows import fold_key
 from .schema import FILES
@@ -59,11 +59,13 @@ def check(data_dir: DataDir = None, extra: Extra = None) -> None:
 
 
 def _check_extra(directory: Path, extra: list[Path]) -> None:
-    """Users' own rows read on top of `directory`, as the entity stage reads them."""
+    """Users' own rows read on top of `directory`, as the pipeline reads them."""
     for folder in extra:
         if not folder.is_dir():
             raise typer.BadParameter(f"{folder} is not a folder", param_hint="--extra")
-    problems = check_kb(directory, extra)
+    # rows of every knowledge file, as `--kb-extra` reads them after the shipped ones
+    same = directory.resolve() == DATA_DIR.resolve()
+    problems = check_extra(extra) if same else check_kb(directory, extra)
     if problems:
         for problem in problems:
             typer.echo(problem, err=True)
