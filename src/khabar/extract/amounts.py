@@ -35,9 +35,10 @@ _CONTEXT_KINDS = (
 )  # fmt: skip
 # digits may carry one proclitic («و12», «ب5») but must not sit inside a longer token
 # «1،4» (Arabic comma as decimal point, Maghreb) and «5ر3» (3.5 in Tunisian agency style)
-# are single numbers
+# are single numbers; a Tunisian decimal glued to the word before it («تقدر2ر21») is one too
 _DIGITS = re.compile(
     r"(?:(?<![\w.,،:])|(?<=(?<!\w)[وبلف]))(?:\d+ر\d+|\d+(?:[.,،]\d+)*)(?!\w)(?!:\d)"
+    r"|(?<=[\u0621-\u064A])\d+ر\d+(?=\s)"
 )  # «12:50» is a time
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 
