@@ -67,3 +67,22 @@ def processed(pipeline: Pipeline, text: str, published: str | None = None) -> Do
 
 def by_id(doc: Document) -> dict[str, Entity]:
     return {e.id: e for e in doc.entities}
+
+
+class FakeTagger:
+    """Tags the given phrases (type, confidence) wherever they occur."""
+
+    def __init__(self, phrases: dict[str, tuple[str, float]]):
+        self.phrases = phrases
+
+    def tag_scored(self, text: str, tokens: list) -> list[tuple[int, int, str, float]]:
+        spans = []
+        for phrase, (kind, confidence) in self.phrases.items():
+            start = text.find(phrase)
+            while start >= 0:
+                spans.append((start, start + len(phrase), kind, confidence))
+                start = text.find(phrase, start + 1)
+        return sorted(spans)
+
+    def tag(self, text: str, tokens: list) -> list[tuple[int, int, str]]:
+        return [(s, e, k) for s, e, k, _ in self.tag_scored(text, tokens)]

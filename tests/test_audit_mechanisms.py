@@ -8,27 +8,8 @@ import pytest
 
 from khabar.doc import Document, Source
 from khabar.extract.entities import EntityStage
-from seeded import by_id
+from seeded import FakeTagger, by_id
 from seeded import run_entities as run
-
-
-class FakeTagger:
-    """Tags the given phrases (type, confidence) wherever they occur."""
-
-    def __init__(self, phrases: dict[str, tuple[str, float]]):
-        self.phrases = phrases
-
-    def tag_scored(self, text: str, tokens: list) -> list[tuple[int, int, str, float]]:
-        spans = []
-        for phrase, (kind, confidence) in self.phrases.items():
-            start = text.find(phrase)
-            while start >= 0:
-                spans.append((start, start + len(phrase), kind, confidence))
-                start = text.find(phrase, start + 1)
-        return sorted(spans)
-
-    def tag(self, text: str, tokens: list) -> list[tuple[int, int, str]]:
-        return [(s, e, k) for s, e, k, _ in self.tag_scored(text, tokens)]
 
 
 @pytest.fixture(scope="module")

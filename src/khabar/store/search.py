@@ -17,12 +17,12 @@ from pathlib import Path
 from ..errors import KhabarError
 from ..extract.event_context import norm_word
 from ..text.normalize import fold_text
+from .derived import missing_texts, open_for_update
 
 SCHEMA = """
 CREATE VIRTUAL TABLE IF NOT EXISTS search
     USING fts5(content_hash UNINDEXED, words, tokenize = 'unicode61 remove_diacritics 0');
 """
-BATCH = 500
 _WORD = re.compile(r"\w+")
 _PREFIX = re.compile(r"(\w+)\*")
 
@@ -54,38 +54,20 @@ def update_index(
     path: str | Path, progress: Callable[[int], None] | None = None
 ) -> tuple[int, int]:
     """Index the articles not indexed yet: (newly indexed, indexed in all)."""
-    if not Path(path).is_file():
-        raise KhabarError(f"{path}: no such khabar database (make one with `khabar ingest`)")
-    from .sqlite import Store
-
-    Store(path).close()  # a database from an older khabar gets its missing tables filled
-    db = sqlite3.connect(str(path))
+    db = open_for_update(path)
     try:
         db.executescript(SCHEMA)
-        missing = [
-            h
-            for (h,) in db.execute(
-                "SELECT content_hash FROM articles WHERE content_hash NOT IN"
-                " (SELECT content_hash FROM search)"
-            )
-        ]
-        for start in range(0, len(missing), BATCH):
-            batch = missing[start : start + BATCH]
-            marks = ",".join("?" * len(batch))
-            rows = db.execute(
-                "SELECT content_hash, coalesce(title, '') || ' ' ||"
-                f" coalesce(json_extract(document, '$.text'), '') FROM articles"
-                f" WHERE content_hash IN ({marks})",
-                batch,
-            ).fetchall()
+        added = 0
+        for batch in missing_texts(db, "search", with_title=True):
             with db:
                 db.executemany(
                     "INSERT INTO search(content_hash, words) VALUES (?, ?)",
-                    [(h, index_words(text)) for h, text in rows],
+                    [(h, index_words(text)) for h, text in batch],
                 )
+            added += len(batch)
             if progress is not None:
                 progress(len(batch))
         (total,) = db.execute("SELECT count(*) FROM search").fetchone()
-        return len(missing), total
+        return added, total
     finally:
         db.close()

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from ..dedup.stories import Article, StoryParams, group, signatures
-from ..errors import KhabarError
+from .derived import missing_texts, open_for_update
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS signatures (content_hash TEXT PRIMARY KEY, minhash BLOB NOT NULL);
@@ -26,7 +26,6 @@ CREATE TABLE IF NOT EXISTS stories (
 );
 CREATE INDEX IF NOT EXISTS stories_story ON stories(story);
 """
-BATCH = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +39,7 @@ class StoriesReport:
 def update_stories(
     path: str | Path, params: StoryParams, progress: Callable[[int], None] | None = None
 ) -> StoriesReport:
-    if not Path(path).is_file():
-        raise KhabarError(f"{path}: no such khabar database (make one with `khabar ingest`)")
-    db = sqlite3.connect(str(path))
+    db = open_for_update(path)
     try:
         db.executescript(SCHEMA)
         hashed = _hash_missing(db, params, progress)
@@ -79,32 +76,18 @@ def _hash_missing(
             db.execute(
                 "INSERT OR REPLACE INTO meta(key, value) VALUES ('signatures', ?)", (params.key(),)
             )
-    missing = [
-        h
-        for (h,) in db.execute(
-            "SELECT content_hash FROM articles WHERE content_hash NOT IN"
-            " (SELECT content_hash FROM signatures)"
-        )
-    ]
-    for start in range(0, len(missing), BATCH):
-        batch = missing[start : start + BATCH]
-        marks = ",".join("?" * len(batch))
-        texts = dict(
-            db.execute(
-                "SELECT content_hash, coalesce(json_extract(document, '$.text'), '') FROM articles"
-                f" WHERE content_hash IN ({marks})",
-                batch,
-            ).fetchall()
-        )
-        values = signatures([texts[h] for h in batch], params)
+    hashed = 0
+    for batch in missing_texts(db, "signatures"):
+        values = signatures([text for _, text in batch], params)
         with db:
             db.executemany(
                 "INSERT OR REPLACE INTO signatures VALUES (?, ?)",
-                [(h, v.astype("<u8").tobytes()) for h, v in zip(batch, values, strict=True)],
+                [(h, v.astype("<u8").tobytes()) for (h, _), v in zip(batch, values, strict=True)],
             )
+        hashed += len(batch)
         if progress is not None:
             progress(len(batch))
-    return len(missing)
+    return hashed
 
 
 def largest(path: str | Path, top: int) -> list[tuple[str, int, str, str]]:
