@@ -15,7 +15,8 @@
    word without an entity («وأضاف الوزير») — the speaker of the previous quotation, or the last
    person or organisation named before.
 
-Part 1 is khabar.extract.quote_marks, part 3 khabar.extract.quote_speakers.
+Part 1 is khabar.extract.quote_marks, part 3 khabar.extract.quote_speakers (speech verbs:
+khabar.extract.quote_verbs).
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ from ..pipeline import BaseStage
 from ..text.matcher import PhraseMatcher
 from ..text.normalize import OffsetMap, fold
 from .quote_marks import quoted_spans, strip_span
-from .quote_speakers import Attribution, SubjectWords, Verb, load_speech_verbs
+from .quote_speakers import Attribution
+from .quote_verbs import SubjectWords, Verb, load_speech_verbs
 
 __all__ = ["QuoteStage", "quoted_spans"]
 

@@ -26,7 +26,7 @@ from ..extract import amounts, coref, date_grammar, entity_lexicon, event_trigge
 from ..extract.date_names import NAMED_DATES_FILE, load_named_dates
 from ..extract.entity_places import PLACE_HEADS_FILE, load_place_heads
 from ..extract.event_lexicon import check_event_lexicon
-from ..extract.quote_speakers import load_speech_verbs
+from ..extract.quote_verbs import load_speech_verbs
 from ..text import calendar
 from .coverage import load_absences, load_country_groups
 from .loader import check_kb

@@ -1,0 +1,81 @@
+"""Speech verbs and the words around a speaker, as data: speech_verbs.tsv.
+
+Each row is a form of a speech verb (perfect, participle, verbal noun, a «source» word such as
+«نقلا عن») with its lemma, or a word that delimits the subject phrase: adverbs between the verb
+and its subject, boundaries and circumstances that end it, and governors that make the «أن»
+after them no reported speech («دون أن»). The loader checks every row (file:line).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import KnowledgeBaseError
+from ..kb.tsv import data_path, read_tsv
+from ..text.matcher import PhraseMatcher
+from ..text.normalize import fold_text
+
+__all__ = ["SubjectWords", "Verb", "load_speech_verbs"]
+
+_KINDS = ("verb", "participle", "noun", "source")
+_WORD_KINDS = ("adverb", "boundary", "circumstance", "governor")
+
+
+@dataclass(slots=True)
+class Verb:
+    start: int  # original offsets
+    end: int
+    word_start: int
+    lemma: str
+    kind: str
+
+
+@dataclass(slots=True)
+class SubjectWords:
+    """Regexes over folded text that delimit the subject phrase of a speech verb."""
+
+    lead: re.Pattern[str]  # adverbs between the verb and its subject
+    end: re.Pattern[str]  # where the subject phrase stops
+    before: tuple[re.Pattern[str], ...]  # a subject before the verb, ending the clause so far
+    # a word that governs the «أن» right after it («دون أن», «يمكن أن»): no reported speech
+    governed: re.Pattern[str] | None = None
+
+
+def load_speech_verbs(path: Path | None = None) -> tuple[PhraseMatcher, SubjectWords]:
+    """speech_verbs.tsv: the verb matcher, and the words that delimit a subject phrase."""
+    path = path or data_path("speech_verbs.tsv")
+    matcher = PhraseMatcher()
+    words: dict[str, list[str]] = {kind: [] for kind in _WORD_KINDS}
+    for number, row in read_tsv(path, ("form", "lemma", "kind"), non_empty=("form", "kind")):
+        kind = row["kind"]
+        if kind in words:
+            words[kind].append(" ".join(fold_text(row["form"]).split()))
+        elif kind in _KINDS and row["lemma"]:
+            matcher.add(row["form"], (row["lemma"], kind))
+        else:
+            raise KnowledgeBaseError(f"{path}:{number}: bad kind {kind!r} or missing lemma")
+    matcher.build()
+    adverb, boundary = _alternation(words["adverb"]), _alternation(words["boundary"])
+    circumstance = _alternation(words["circumstance"])
+    # «في بيانها», «في بلاغه»: a noun with a possessive after «في» is a circumstance too
+    stop = rf"(?:[وف]?(?:{boundary})|في\s+(?:{circumstance}|\w+(?:ه|ها|هم)))(?!\w)"
+    return matcher, SubjectWords(
+        lead=re.compile(rf"(?:[\s،,]*(?:{adverb})(?!\w))*[\s،,]*"),
+        end=re.compile(rf"(?<!\w){stop}|[،,]\s*(?:(?:{adverb})(?!\w)|{stop})|[.:؟!?\n(]"),
+        before=(  # tried in this order: relative clause, «كان … قد», a short clause-initial phrase
+            re.compile(r"(?P<np2>[^.،,\n]{2,60}?)\s+(?:الذي|التي|الذين)\s+$"),
+            re.compile(
+                r"(?<!\w)[وف]?(?P<kana>كان|كانت|كانوا)\s+(?P<np>[^.،,]{2,80}?)\s+(?:قد\s+)?$"
+            ),
+            re.compile(r"(?:^|(?:^|\s)(?:ب?ان|ان)\s)\s*(?P<np3>(?:\S+\s+){0,5}\S+)\s+$"),
+        ),
+        governed=re.compile(rf"(?<!\w)[وف]?(?:{_alternation(words['governor'])})\s+$")
+        if words["governor"]
+        else None,
+    )
+
+
+def _alternation(keys: list[str]) -> str:
+    return "|".join(re.escape(k) for k in sorted(set(keys), key=len, reverse=True))
