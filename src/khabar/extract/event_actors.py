@@ -43,6 +43,7 @@ _FOLDED_TARGETS = tuple(fold_text(m) for m in TARGET_MARKERS)
 _ENCLITIC = re.compile(r"(?:هما|هم|ها|ه)(?![^\W\d_])")
 _PROCLITIC_PREPS = {"ل": "الى", "ب": "ب", "وب": "ب", "ول": "الى", "فل": "الى", "فب": "ب"}
 # «ل» + article («للحرس») or «ب» + article («بالجيش») opening a mention: no name starts so
+_OWNER_PREPS = frozenset({"ل", "ول", "فل"})  # «مواقع للحوثيين»: ل names the owner
 _OWN_PREP = re.compile(r"([وف]?ل(?=ل)|[وف]?ب(?=ال))")
 _SKIPPABLE = frozenset({"امس", "اليوم", "الليله", "فجر", "صباح", "مساء", "الماضي", "ايضا",
                         "قد", "بالفعل", "رسميا", "الاحد", "السبت", "الاثنين", "الثلاثاء",
@@ -55,7 +56,9 @@ _PLACE_NOUNS = frozenset({"بلده", "مدينه", "قريه", "منطقه", "�
                           "شارع", "ميدان", "ساحه", "معبد", "ضاحيه", "مخيم", "بلدات", "مدن",
                           "مناطق", "قضاء", "ناحيه", "العاصمه", "عاصمه", "مقاطعه", "جزيره",
                           "جامعه", "مطار", "سجن", "ميناء", "مستشفى", "سوق", "ضواحي"})  # fmt: skip
-_OTHER_PREPS = frozenset({"بين", "في", "قبل", "يد", "ايدي", "عن", "حول"})
+_OTHER_PREPS = frozenset({"بين", "في", "قبل", "يد", "ايدي", "عن", "حول", "قرب"})
+_TOWARDS = "نحو"
+_ABOUT = re.compile(r"نحو\s+[\d٠-٩]")
 # buildings and posts whose owner follows them («مركز الشرطة», «مقر الحزب», «دورية للجيش»)
 _HELD_NOUNS = frozenset(fold_text(w) for w in (
     "مركز", "مراكز", "مقر", "مقار", "مقرات", "منزل", "منازل", "مبنى", "مباني", "قاعدة",
@@ -142,6 +145,32 @@ def resolve_media(parts: list[Participant], index: MentionIndex) -> None:
             named = index.last_of(part.start, _MEDIA_KINDS)
             if named is not None and named.country:
                 part.country, part.kind = named.country, "media"
+
+
+# «التحالف», «قوات التحالف», «مقاتلات التحالف»: a bare coalition is the one named before
+# («التحالف العربي», «التحالف الدولي»), whose leader codes it; not the country it fights in
+_COALITION = "تحالف"
+_ARMED_KINDS = frozenset({"armed"})
+
+
+def resolve_coalitions(parts: list[Participant], index: MentionIndex) -> None:
+    """Agent nouns ending in «التحالف» take the country of the last coalition named
+    before them in the document (an armed group whose mention holds that word)."""
+    for part in parts:
+        if part.kind != "agent" or part.country or _COALITION not in part.text:
+            continue
+        if not fold_text(part.text).split()[-1].endswith(_COALITION):
+            continue
+        named = _last_coalition(index, part.start)
+        if named is not None:
+            part.country, part.sector, part.entity_id = named.country, named.sector, named.id
+
+
+def _last_coalition(index: MentionIndex, offset: int) -> Entity | None:
+    for row in reversed(index.rows[: bisect.bisect_left(index.starts, offset)]):
+        if row[5] in _ARMED_KINDS and _COALITION in row[3].text and row[4].country:
+            return row[4]
+    return None
 
 
 def add_agent_fallback(
@@ -231,7 +260,7 @@ def merge_apposition(text: str, parts: list[Participant]) -> None:
         if (
             last is not None
             and last.entity_id is not None
-            and last.entity_id == part.entity_id
+            and (last.entity_id == part.entity_id or _title_after(last, part))
             and part.kind in _PERSONS
             and not text[last.end : part.start].strip(" ،,#")
         ):
@@ -240,6 +269,17 @@ def merge_apposition(text: str, parts: list[Participant]) -> None:
             continue
         out.append(part)
     parts[:] = out
+
+
+def _title_after(name: Participant, title: Participant) -> bool:
+    """«استقبل الشيخ محمد بن زايد ولي عهد أبوظبي …»: a title of the name's own country
+    right after a named person is his, not a second person (who has a name of his own)."""
+    return (
+        name.kind == "person"
+        and title.kind == "role"
+        and name.country is not None
+        and title.country == name.country
+    )
 
 
 def _joined(text: str, left: Participant, right: Participant) -> bool:
@@ -264,20 +304,25 @@ def preposition_before(text: str, clause_start: int, part: Participant) -> str:
     attached = fold_text(text[word_start : part.start])
     if attached.endswith("ال"):
         attached = attached[:-2]
-    if attached in _PROCLITIC_PREPS:
+    words = _WORD.findall(fold_text(text[max(clause_start, word_start - 25) : word_start]))
+    held = len(words) > 1 and words[-1] in _HELD_NOUNS
+    if attached in _PROCLITIC_PREPS and not (held and attached in _OWNER_PREPS):
         return _PROCLITIC_PREPS[attached]
     if not attached:
         # the tagger may keep the preposition inside the mention («للحرس الثوري»)
         own = _OWN_PREP.match(part.text)
-        if own:
+        if own and not (held and own.group(1) in _OWNER_PREPS):
             return _PROCLITIC_PREPS[own.group(1)]
-    words = _WORD.findall(fold_text(text[max(clause_start, word_start - 25) : word_start]))
-    if len(words) > 1 and words[-1] in _HELD_NOUNS:
-        words.pop()  # «على مركز الشرطة»: the owner of the building shares its preposition
+    if held:
+        # «على مركز الشرطة», «على مواقع للحوثيين»: the owner of the building shares its
+        # preposition
+        words.pop()
     if words[-3:] == ["بين", "كل", "من"]:
         return "بين"  # «بين كل من الوكالة الفلسطينية ونظيرتها التونسية»
     if words:
         last = words[-1].lstrip("و")
+        if last == _TOWARDS and _ABOUT.search(text, max(clause_start, word_start - 25), word_start):
+            return ""  # «قتل نحو 20 مسلحا»: «نحو» before a count is «about», no preposition
         if last in RECIPIENT_PREPS or last in _OTHER_PREPS:
             return last
     return ""
@@ -291,6 +336,9 @@ def _words_between(text: str, start: int, end: int) -> list[str]:
 class Roles:
     actors: list[Participant]
     recipients: list[Participant]
+    # a word no participant covers stands in the subject slot after the verb («استنكرت دول
+    # غربية التصعيد الإسرائيلي», «انتقد نجم الأسد»): the actor is unnamed, not carried
+    unnamed: bool = False
 
 
 def _group(parts: list[Participant], first: Participant) -> list[Participant]:
@@ -311,6 +359,7 @@ def assign_roles(
 ) -> Roles:
     """Actor and recipient of the trigger at `trigger` among `parts` (sorted, grouped)."""
     start, end = trigger
+    unnamed = False
     cands = [p for p in parts if p.kind not in PLACE_KINDS or event_type in ("ASSAULT", "COERCE")]
     before = [p for p in cands if p.end <= start]
     after = [p for p in cands if p.start >= end]
@@ -343,7 +392,14 @@ def assign_roles(
     if recipients:
         pass  # the noun's actor is its nisba or the sentence's attacker (`event_roles`)
     elif passive:
-        subject = before[-1] if before and _close(text, before[-1].end, start, 3) else None
+        # (a place before a comma ends the clause it stood in: «… إلى القدس، في وقت قتل فيه»)
+        subject = (
+            before[-1]
+            if before
+            and _close(text, before[-1].end, start, 3)
+            and not (_is_place(before[-1]) and _COMMA.search(text, before[-1].end, start))
+            else None
+        )
         subject = plain_after[0] if plain_after and not subject else subject
         recipients = _group(cands, subject) if subject else []
     elif possessive and not verbal:
@@ -352,9 +408,18 @@ def assign_roles(
         plain = [p for p in before if p.kind not in PLACE_KINDS and _plain(text, clause[0], p)]
         head = plain[-1] if plain else before[-1] if before else None
         actors = actors or (_group(cands, head) if head else [])
+    elif (
+        verbal
+        and not actors
+        and plain_after
+        and not (before and _close(text, before[-1].end, start, 0))  # SVO: named before
+        and unnamed_subject(text, end, plain_after[0])
+    ):
+        unnamed = True
+        recipients = _group(cands, plain_after[0])
     else:
         actors, recipients = _active(
-            text, start, end, before, plain_after, verbal, genitive, actors, prep_after
+            text, start, end, before, plain_after, verbal, genitive, actors, prep_after, event_type
         )
     if not recipients:
         recipients, actors = _prepositional(
@@ -366,7 +431,11 @@ def assign_roles(
         met = _met_with(text, clause[0], prep_after, recipients[0].start)
         recipients = _group(cands, met) if met is not None else recipients
     recipients = [p for p in recipients if p not in actors]
-    return Roles(_unique(actors), _unique(recipients))
+    return Roles(_unique(actors), _unique(recipients), unnamed)
+
+
+def _is_place(part: Participant) -> bool:
+    return part.kind in PLACE_KINDS or part.kind == "country"
 
 
 def _met_with(
@@ -412,7 +481,8 @@ def _prepositional(text, clause_start, cands, prep_after, actors, event_type, ve
     return [], actors
 
 
-def _active(text, start, end, before, plain_after, verbal, genitive, actors, prep_after=()):
+def _active(text, start, end, before, plain_after, verbal, genitive, actors, prep_after=(),
+            event_type=""):  # fmt: skip
     recipients: list[Participant] = []
     # (a comma between ends the clause the name stood in: «… من الجانب الأمريكي، دعا …»)
     if (
@@ -430,6 +500,8 @@ def _active(text, start, end, before, plain_after, verbal, genitive, actors, pre
         if verbal or genitive == "actor":
             actors = actors or [p for p in plain_after if p.group == first.group]
             rest = [p for p in plain_after if p.group != first.group]
+            if rest and event_type != "ACCUSE" and _REPORTED.search(text, first.end, rest[0].start):
+                rest = []  # «رفض الوزير التصريحات قائلا إن تركيا …»: the report's own words
             if rest:
                 recipients = [p for p in rest if p.group == rest[0].group]
         else:
@@ -443,9 +515,59 @@ def _active(text, start, end, before, plain_after, verbal, genitive, actors, pre
         # preposition is no object when a preposition names one before it
         if first is not None and any(q.start < first.start for q in prep_after):
             first = None
+        # «رفض … التصريحات قائلا إن تركيا أجرت …»: a name in the clause it reports is no object
+        if (
+            first is not None
+            and event_type != "ACCUSE"
+            and _REPORTED.search(text, end, first.start)
+        ):
+            first = None
         if first is not None:
             recipients = [p for p in plain_after if p.group == first.group]
     return actors, recipients
+
+
+# words after a verb that are no subject: particles, prepositions, time words, titles (a
+# title before a name the tagger found alone is part of that name)
+_NO_SUBJECT = frozenset(fold_text(w) for w in (
+    "في", "إلى", "على", "عن", "من", "مع", "أن", "إن", "أنه", "إنه", "أنها", "إنها", "لدى",
+    "خلال", "بعد", "قبل", "عبر", "حول", "أمام", "ضد", "منذ", "يوم", "أيضا", "هذا", "هذه",
+    "ذلك", "كل", "كما", "وقت", "لا", "لم", "لن", "ما", "إلا", "قد", "هو", "هي", "هم",
+    "رئيس", "وزير", "زعيم", "أمين", "مدير", "قائد", "سفير", "نائب", "ولي", "ملك", "أمير",
+    "شيخ", "مستشار", "متحدث", "ناطق", "مبعوث", "مندوب", "ممثل", "عضو", "رئيسة", "وزيرة",
+    "الرئيس", "الوزير", "الملك", "الأمير", "الشيخ", "السيد", "السيدة", "الدكتور", "دكتور",
+    "الزعيم", "الجنرال", "العقيد", "اللواء", "المستشار", "المرشد", "البابا", "الإمام",
+    "الأسبوع", "الشهر", "العام", "صباحا", "مساء", "ليلا", "أسبوع", "شهر", "عام",
+    "مئات", "آلاف", "عشرات", "ملايين", "بعض", "عدد", "جميع", "معظم", "غالبية", "أغلب",
+    "أحد", "إحدى", "بين", "حتى", "أي", "غير"))  # fmt: skip
+# what opens a reported clause: «إن/أن», a speech participle («قائلا», «مؤكدا»)
+_REPORTED = re.compile(
+    r"(?<!\w)(?:[وف]?ب?[أإا]ن(?:ه|ها|هم)?|قائلا|قائلة|مؤكدا|مؤكدة|معتبرا|معتبرة|مضيفا|مضيفة"
+    r"|مشيرا|مشيرة|موضحا|موضحة)(?!\w)"
+)
+# nisba adjectives after the noun («غربية», «عربية», «أوروبيون»), folded (ة is ه there)
+_ADJECTIVE_ENDINGS = ("يه", "ي", "يون", "يين", "ين")
+_GAP_BREAK = re.compile(r"[،,؛;:.«»\"“”()\[\]\-–]")
+
+
+def unnamed_subject(text: str, end: int, first: Participant) -> bool:
+    """Whether an indefinite noun and its adjectives, which no participant covers («دول
+    غربية وعربية»), stand between a verb ending at `end` and the first participant after
+    it: that noun is the subject, the participant the object. A noun right before the
+    participant is in construct with it («غارات التحالف») and makes no such subject."""
+    if first.start - end > 40 or _GAP_BREAK.search(text, end, first.start):
+        return False
+    words = [w for w in _WORD.findall(fold_text(text[end : first.start])) if w not in _SKIPPABLE]
+    if not 2 <= len(words) <= 3 or any(w.removeprefix("و") in _NO_SUBJECT for w in words):
+        return False
+    head, last = words[0], words[-1].removeprefix("و")
+    return (
+        len(head) > 2
+        and head not in _HELD_NOUNS  # «قصفت مواقع داعش»: the object of a dropped subject
+        and not head.startswith(("ال", "وال", "بال", "لل", "فال", "كال"))
+        and not head.endswith(("ا", "ه", "هم", "هما", "هن"))
+        and last.endswith(_ADJECTIVE_ENDINGS)
+    )
 
 
 def agent_marked(text: str, part: Participant, floor: int = 0) -> bool:

@@ -52,12 +52,14 @@ _TIME = frozenset({"امس", "اليوم", "الليله", "فجر", "صباح",
 
 
 _DEFINITE = re.compile(r"^[وفبل]?(?:ال|لل)")
+# a preposition on the word («بالمساعدات الإيطالية»): it heads its own phrase, no adjective
+_GOVERNED = re.compile(r"^[وف]?(?:بال|لل|كال)")
 
 
 def _noun_head(text: str, floor: int, head: re.Match[str]) -> re.Match[str]:
     """The noun of a definite adjective chain («المناطق القبلية الباكستانية»): a definite
     word after a definite word is its adjective (a construct's first noun takes no article)."""
-    while _DEFINITE.match(head.group()):
+    while _DEFINITE.match(head.group()) and not _GOVERNED.match(head.group()):
         words = list(_WORD.finditer(text, max(floor, head.start() - 25), head.start()))
         previous = words[-1] if words else None
         if previous is None or text[previous.end() : head.start()].strip():
@@ -232,6 +234,8 @@ class CountryFiller:
             country = country or self.after(text, part.end, sentence[1], words=2)
             country = country or self.origin(text, part.end, sentence[1], parts)
             part.placed = country is None  # the report's place, not a word, gives it
+            if country is None and part.sector == _OPPOSITION:
+                country = _opposed(part, parts)
             if country is None and places:
                 country = min(places, key=lambda p: abs(p.start - part.start)).country
             part.country = country or fallback
@@ -272,6 +276,20 @@ _FOREIGN = frozenset(
         "متعددة",
     )
 )
+
+
+_OPPOSITION = "OPP"
+
+
+def _opposed(part: Participant, parts: list[Participant]) -> str | None:
+    """«ترفض الحكومة التركية اتهامات من المعارضة»: an unmarked opposition is that of the
+    government the sentence names (CAMEO codes it with the country it opposes), not of a
+    place named in passing."""
+    governments = [p for p in parts if p.sector == "GOV" and p.country
+                   and p.country not in _NO_ORIGIN and p is not part]  # fmt: skip
+    if not governments:
+        return None
+    return min(governments, key=lambda p: abs(p.start - part.start)).country
 
 
 def document_country(doc: Document) -> str | None:

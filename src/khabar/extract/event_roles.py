@@ -54,11 +54,19 @@ _NUMBER_BEFORE = re.compile(
     r"\s*(?:من\s*)?$"
 )
 _WORD = re.compile(r"[^\W\d_]+")
+_GOVERNED = re.compile(r"(?<!\S)(?:في|إلى|الى|على|عن|من|جراء|إثر|اثر|عقب|خلال)\s+$")
+_MEMBERSHIP = frozenset({"في", "من"})
+_BARE_THAT = re.compile(r"(?<!\w)[إأا]ن(?!\w)")
+_APPROX = re.compile(
+    r"(?:\s+(?:فيه|فيها|خلاله|خلالها|نحو|قرابة|حوالي|حوالى|زهاء|أكثر من|اكثر من"
+    r"|ما لا يقل عن|ما يزيد عن|ما يزيد على|ما يربو على)(?!\w)){1,2}"
+)
 # «تعرضت القوات لهجوم», «تعرضت قافلته الدبلوماسية لهجوم»: the subject may stand between
 _SUFFERED = re.compile(
     r"(?:تعرض|تعرضت|تعرضوا|يتعرض|تتعرض|يتعرضون|تعرضها|تعرضه)(?:\s+[^\s،,]+){0,3}?\s+\S{0,2}$"
 )
 _SETTING_PREPS = frozenset({"في", "ب", "قرب", "عن"})
+
 # the sector of the place-of-report fallback: victims of an attack with no named target are
 # civilians; a protest with no named target is against the government of the country
 PLACE_TARGET = {"ASSAULT": "CVL", "PROTEST": "GOV"}
@@ -112,6 +120,9 @@ _NO_MEDIA = frozenset({"ASSAULT", "PROTEST"})
 _MEDIA_KINDS = frozenset({"media", "agency"})
 # how far back (characters) an event without an actor looks for one of the same type
 _COREF_WINDOW = 1500
+# noun triggers whose «من X» names the source («اتهامات من المعارضة», «دعوة من الرئيس»),
+# not a part of the victims as after a killing noun («مقتل عشرة من الجنود»)
+_SOURCED_NOUNS = frozenset({"ACCUSE", "THREATEN", "REQUEST", "REJECT", "SUPPORT", "AID"})
 
 
 class Topics:
@@ -200,14 +211,16 @@ class RoleFinder:
             passive=passive,
             genitive=cand.entry.genitive, possessive=possessive(text, cand),
         )  # fmt: skip
-        if cand.verbal and not passive:
+        if cand.verbal and not passive and not roles.unnamed:
             pronoun_subject(text, cand, all_parts, roles, self._setting)
         accused = not cand.verbal and accused_or_survivor(text, cand, all_parts, roles)
         done_by = not cand.verbal and "ب" in hit.prefix
         done_by = accused or (done_by and _light_verb_subject(text, cand, all_parts, roles))
         if not cand.verbal and not done_by and kind in SYMMETRIC:
             done_by = _light_verb_subject(text, cand, all_parts, roles, _HOLD_VERB, clause[0])
-        if not done_by and not that:
+        # «قتلوا … على يد عناصر المقاومة»: the marked agent is the actor, the subject the victim
+        marked = any(agent_marked(text, p) for p in roles.actors)
+        if not done_by and not that and not roles.unnamed and not marked:
             carry_subject(text, self.sentence_start, clause[0], cand, all_parts, roles,
                           self._setting, passive)  # fmt: skip
         if kind in _NO_MEDIA:
@@ -231,7 +244,12 @@ class RoleFinder:
             roles.recipients = self.place_target(roles.actors, hit.start, PLACE_TARGET[kind])
         if not cand.verbal:
             self._nisba_actor(cand, clause, roles)
-        if not roles.actors and kind not in _NO_TOPIC and (cand.verbal or possessive(text, cand)):
+        if (
+            not roles.actors
+            and not roles.unnamed
+            and kind not in _NO_TOPIC
+            and (cand.verbal or possessive(text, cand))
+        ):
             roles.actors = self.topics.before(hit.word_start)
         if kind in PLACE_ACTOR:
             if not roles.actors:
@@ -251,6 +269,11 @@ class RoleFinder:
             if before:
                 roles.recipients = before + [p for p in roles.recipients if p not in before]
                 roles.actors = [p for p in roles.actors if p not in before]
+        if cand.verbal and _GOVERNED.search(self.text, max(0, cand.hit.word_start - 8),
+                                            cand.hit.word_start):  # fmt: skip
+            # «في قصف روسي»: after a preposition the verb's form is its noun, whose nisba
+            # names the actor (the detector keeps the verbal reading it was fitted on)
+            self._nisba_actor(cand, self.sentence, roles)
         if cand.entry.type == "PROTEST":
             _protesters_act(roles, cand, parts, self.text)
             _protested_against(
@@ -273,17 +296,23 @@ class RoleFinder:
             if claimed:  # who claimed or is held responsible carried it out
                 roles.actors = claimed
             if not roles.actors:
-                roles.actors = _sentence_attacker(roles, cand, parts) or _doer(
+                roles.actors = _sentence_attacker(self.text, roles, cand, parts) or _doer(
                     self.text, roles, cand, parts
                 )
+            if roles.actors and all(self._reports(p, hit.word_start) for p in roles.actors):
+                roles.actors = []  # «قالت الشرطة إن الأسرة نفذت هجمات»: who tells it did not
             if not any(agent_marked(self.text, p) for p in roles.actors):
                 _cause_acts(self.text, self.sentence_start, cand, roles, parts)
         elif cand.entry.type == "COERCE" and _gave_up(cand):
             # «سلّم نفسه إلى الشرطة»: the police arrest the one who gives himself up
             giver = roles.actors or self._implicit_actor(cand, roles, parts)
             roles.actors, roles.recipients = roles.recipients, giver
-        if not roles.actors:
+        if not cand.verbal and cand.entry.type in _SOURCED_NOUNS:
+            _noun_source(self.text, self.sentence_start, cand, roles, parts)
+        if not roles.actors and not roles.unnamed:
             roles.actors = self._implicit_actor(cand, roles, parts)
+        # «قصفت مقاتلات التحالف»: a name inside the actor's words is no target of its own
+        roles.recipients = [r for r in roles.recipients if not _inside_actor(r, roles.actors)]
         self._countries(cand, roles, parts)
         return roles
 
@@ -315,6 +344,15 @@ class RoleFinder:
             # no place to stand for where it happens: the one nationality the sentence names
             roles.recipients = self.filler.sole_country(text, self.sentence, roles.actors)
         localize((roles.actors, roles.recipients), parts, hit.start)
+
+    def _reports(self, part: Participant, at: int) -> bool:
+        """Whether `part` is the subject of a speech verb whose «إن/أن» clause, with a
+        subject of its own (no pronoun on the particle), holds offset `at`."""
+        return (
+            part.end <= at
+            and _reporter(self.text, part)
+            and _BARE_THAT.search(self.text, part.end, at) is not None
+        )
 
     def _implicit_actor(
         self, cand: Candidate, roles: Roles, parts: list[Participant]
@@ -391,7 +429,7 @@ class RoleFinder:
             return False
         text, hit = self.text, cand.hit
         before = [p for p in parts if p.end <= hit.word_start]
-        if NUMBER_AFTER.match(text, hit.end, hit.end + 12):
+        if NUMBER_AFTER.match(text, hit.end, hit.end + 12) or _approximate_count(text, hit.end):
             # «طالبان قتلت ثلاثة جنود»: a subject right before the verb makes it active
             return not _subject_before(text, before, hit.word_start)
         if (
@@ -403,6 +441,13 @@ class RoleFinder:
         if not before or len(text[before[-1].end : hit.word_start].split()) > 2:
             return False
         return bool(_NUMBER_BEFORE.search(text, max(0, before[-1].start - 14), before[-1].start))
+
+
+def _approximate_count(text: str, end: int) -> bool:
+    """«قتل نحو 30 مسلحا», «قتل فيه قرابة عشرات الفلسطينيين»: a count after an
+    approximation word (and «فيه», the pronoun of the time or place) still follows."""
+    approx = _APPROX.match(text, end, end + 30)
+    return approx is not None and bool(NUMBER_AFTER.match(text, approx.end(), approx.end() + 12))
 
 
 def _indefinite_victim(text: str, end: int, parts: list[Participant]) -> bool:
@@ -460,6 +505,37 @@ def _light_verb_subject(
     return True
 
 
+def _inside_actor(part: Participant, actors: list[Participant]) -> bool:
+    """Whether the words of one of `actors` hold `part` («مقاتلات التحالف»: «التحالف»); a
+    place standing in for both sides (a protest's people and government) is not held."""
+    return not part.default and any(
+        a.start <= part.start and part.end <= a.end and (a.start, a.end) != (part.start, part.end)
+        for a in actors
+    )
+
+
+def _noun_source(
+    text: str, clause_start: int, cand: Candidate, roles: Roles, parts: list[Participant]
+) -> None:
+    """«ترفض الحكومة اتهامات من المعارضة», «تلقى دعوة من نظيره»: «من» right after the
+    noun names whom the accusation, call or threat comes from; the subject before the
+    noun (who rejects or receives it) is then its target."""
+    end = cand.hit.end
+    source = next((p for p in parts if p.start >= end), None)
+    if source is None or source.kind in PLACE_KINDS or source.start - end > 30:
+        return
+    gap = _WORD.findall(fold_word(text[end : source.start]))
+    if not gap or gap[-1] != "من" or len(gap) > 2:
+        return
+    if preposition_before(text, clause_start, source) != "من":
+        return
+    group = [p for p in parts if p.group == source.group]
+    before = [p for p in roles.actors if p.end <= cand.hit.word_start]
+    roles.actors = group
+    kept = [p for p in roles.recipients if p.group != source.group]
+    roles.recipients = kept or [p for p in before if p.group != source.group]
+
+
 def _victims_first(text: str, roles: Roles) -> None:
     """With such a trigger, a participant the clause puts in the actor slot («دورية», «قائد
     الشرطة», «الجيش الأميركي … مقتل اثنين من جنوده») is what was hit; only an attacker
@@ -508,8 +584,17 @@ def _cause_acts(
         roles.recipients = [p for p in roles.recipients if p.start >= cue.end()]
 
 
+def _member_of(text: str, group: Participant, victims: list[Participant]) -> bool:
+    """«قتل ثلاثة ناشطين في سرايا القدس», «عناصر من حزب الله»: the group right after the
+    victims with «في/من» is theirs, not who attacked them."""
+    return any(
+        0 <= group.start - v.end <= 6 and text[v.end : group.start].strip() in _MEMBERSHIP
+        for v in victims
+    )
+
+
 def _sentence_attacker(
-    roles: Roles, cand: Candidate, parts: list[Participant]
+    text: str, roles: Roles, cand: Candidate, parts: list[Participant]
 ) -> list[Participant]:
     """«انتحاريا … فجر نفسه فقتل خمسة من رجال الشرطة», «… مما أسفر عن مقتل 59 شخصا»: the
     death or blast names no actor, but the attacker of the sentence (a bomber, gunmen,
@@ -520,6 +605,7 @@ def _sentence_attacker(
         p for p in parts
         if p.sector in _ATTACKERS and (p.entity_id or p.text) not in taken
         and not any(r.start < p.end and p.start < r.end for r in roles.recipients)
+        and not _member_of(text, p, roles.recipients)
     ]  # fmt: skip
     if not attackers:
         return []

@@ -24,6 +24,7 @@ from .event_actors import (
     Roles,
     add_agent_fallback,
     group_coordination,
+    resolve_coalitions,
     resolve_media,
 )
 from .event_background import BACKGROUND_TYPES, imperfect_form, is_background_act
@@ -65,7 +66,11 @@ from .event_windows import (
 if TYPE_CHECKING:
     from .events import EventStage
 
-_CLAUSE_BREAK = re.compile(r"[؛;:«»\"“”()\[\]]|،\s*(?=و)|\s(?:فيما|بينما|في حين|وفي حين)\s")
+# «، و…» opens a clause unless «و» is the first letter of a noun («، وزير الخارجية …»)
+_CLAUSE_BREAK = re.compile(
+    r"[؛;:«»\"“”()\[\]]|،\s*(?=و)(?!وزير|وزار|ولي\s|وكال|وفد|واشنطن)"
+    r"|\s(?:فيما|بينما|في حين|وفي حين)\s"
+)
 # «رجال أمن "اختطفوا" أمس»: quotes around a word or two mark a term, not a quoted clause
 _SCARE_QUOTE = re.compile(r"[«\"“][^«»\"“”\s]+(?:\s[^«»\"“”\s]+)?[»\"”]")
 # a number right before a word: the word is a counted noun («839 طلبا»)
@@ -157,6 +162,7 @@ class SentenceCoder:
         topics = self.context.topics
         add_agent_fallback(parts, agents, text, lambda at: next(iter(topics.before(at)), None))
         resolve_media(parts, self.index.mentions)
+        resolve_coalitions(parts, self.index.mentions)
         group_coordination(text, parts)
         stage._filler.metonymy(text, start, parts)
         known = len(parts)
