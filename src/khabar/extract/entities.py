@@ -26,13 +26,15 @@ from ..doc import Document
 from ..pipeline import BaseStage
 from ..text.normalize import fold
 from .entity_arbitrate import arbitrate, join_city_names
-from .entity_lexicon import EntityLexicon, load_lexicon
+from .entity_junk import SpanCleaner, name_words
+from .entity_lexicon import PLACE_KINDS, EntityLexicon, load_lexicon
 from .entity_link import Located, assemble, confirmed, merge_model_spans
 from .entity_named import named_mentions
 from .entity_places import PLACE_HEADS_FILE, PlaceHeads, load_place_heads
 from .entity_recognize import Recognizer
 from .entity_skeletons import link_skeletons, skeleton_index
 from .entity_surnames import link_surnames
+from .entity_verbs import VerbForms, listed_verbs
 
 NAMED_ONLY_FLAG = "entities-named-only"
 
@@ -64,6 +66,9 @@ class EntityStage(BaseStage):
         self._places: PlaceHeads | None = None
         self._skeletons: dict[str, str] = {}
         self._ranks: dict[str, int] = {}
+        self._verbs: VerbForms | None = None
+        self._cleaner = SpanCleaner()
+        self._support: frozenset[str] | None = None
 
     def setup(self) -> None:
         if self._lexicon is not None:
@@ -78,6 +83,35 @@ class EntityStage(BaseStage):
             self._crf = CrfTagger.load()
             # the news word list tells a rare name from a common word after «مدينة»
             self._ranks = self._crf.features.res.ranks if self._crf is not None else {}
+        self._verbs = self._verb_forms(self._lexicon)
+        lexicon = self._lexicon
+        self._cleaner = SpanCleaner(
+            self._verbs,
+            lexicon.not_org,
+            lexicon.kb.given_names,
+            lexicon.function,
+            lexicon.after_name,
+        )
+        # a town whose name is a verb form too needs its country named, like «مالي»
+        self._support = self._lexicon.needs_support | self._verbs.homographs(self._places_forms())
+
+    def _places_forms(self) -> list[str]:
+        lexicon = self.lexicon
+        entries = lexicon.kb.entries
+        return [
+            form
+            for form, ids in lexicon.forms.items()
+            if any(entries[i].kind in PLACE_KINDS for i in ids)
+        ]
+
+    def _verb_forms(self, lexicon: EntityLexicon) -> VerbForms:
+        """Finite verbs (listed, and told by the news word list where the tagger ships it):
+        names end before them (`entity_verbs`)."""
+        kb = lexicon.kb
+        names = name_words(kb.given_names, lexicon.forms.keys(), kb.nisba.keys(), lexicon.surnames)
+        listed = listed_verbs(Path(self.kb_dir) if self.kb_dir else None, lexicon.verbs)
+        res = self._crf.features.res if self._crf is not None else None
+        return VerbForms(listed, names, res.ranks if res else None, res.clusters if res else None)
 
     @property
     def lexicon(self) -> EntityLexicon:
@@ -107,8 +141,9 @@ class EntityStage(BaseStage):
             return text[orig_start:orig_end]
 
         found = Recognizer(
-            folded, matches, lexicon, published, original, self._places, self._ranks
-        ).run()
+            folded, matches, lexicon, published, original, self._places, self._ranks, self._verbs,
+            self._support,
+        ).run()  # fmt: skip
         located = []
         weak = []
         for item in found:
@@ -134,6 +169,7 @@ class EntityStage(BaseStage):
         lexicon = self.lexicon
         tokens = doc.tokens if doc is not None else []
         scored = join_city_names(text, located, self._crf.tag_scored(text, tokens))
+        scored = self._cleaner.clean(text, scored, located, weak)
         spans = [(start, end, kind) for start, end, kind, _ in scored]
         located = arbitrate(text, located + confirmed(weak, spans), scored, lexicon.kb.given_names)
         if self.named_only:

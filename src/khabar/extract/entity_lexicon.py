@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import KnowledgeBaseError
 from ..kb.loader import load_kb
 from ..kb.model import Agent, Institution, KBEntry, KnowledgeBase, Office, Role
 from ..kb.tsv import data_path, read_tsv
@@ -21,6 +22,10 @@ from ..text.matcher import PhraseMatcher
 from ..text.normalize import fold_text
 
 STOPWORDS_FILE = "name_stopwords.tsv"
+STOPWORD_KINDS = frozenset(
+    {"function", "verb", "time", "common", "modifier", "former", "title", "owned", "adjective"}
+    | {"support", "not_org", "after_name"}
+)
 
 # which reading of an ambiguous form wins: «الجزائر» is the country before the city
 KIND_PRIORITY = {
@@ -62,6 +67,11 @@ class EntityLexicon:
     quoted_media: dict[str, str] = field(default_factory=dict)
     # folded place forms that are common words too: the place needs its country named otherwise
     needs_support: frozenset[str] = frozenset()
+    # folded common words the tagger may read as an organisation («الريال» the currency)
+    not_org: frozenset[str] = frozenset()
+    verbs: frozenset[str] = frozenset()  # folded verbs listed in the stopwords file
+    function: frozenset[str] = frozenset()  # folded closed-class words («بأنك», «إن»)
+    after_name: frozenset[str] = frozenset()  # folded words that follow a name («صباحا»)
 
     def nisba_country(self, word: str) -> str | None:
         """The country of a folded nisba adjective («الروسيه» → RUS), or None."""
@@ -121,6 +131,10 @@ def build_lexicon(kb: KnowledgeBase, data_dir: Path | None = None) -> EntityLexi
     lexicon.owned = frozenset(kinds.get("owned", set()))
     lexicon.body_adjectives = frozenset(kinds.get("adjective", set()))
     lexicon.needs_support = frozenset(kinds.get("support", set()))
+    lexicon.not_org = frozenset(kinds.get("not_org", set()))
+    lexicon.verbs = frozenset(kinds.get("verb", set()))
+    lexicon.function = frozenset(kinds.get("function", set()) - kb.given_names)
+    lexicon.after_name = frozenset(kinds.get("after_name", set()) - kb.given_names)
     lexicon.stop_spellings = {
         key: frozenset(forms) for key, forms in spellings.items() if key in kb.given_names
     }
@@ -231,9 +245,12 @@ def _read_stopwords(
     kinds: dict[str, set[str]] = {}
     if not path.exists():
         return frozenset(), frozenset(), spellings, kinds
-    for _, row in read_tsv(path, ("word", "kind", "note"), non_empty=("word", "kind")):
+    for line, row in read_tsv(path, ("word", "kind", "note"), non_empty=("word", "kind")):
+        if row["kind"] not in STOPWORD_KINDS:
+            raise KnowledgeBaseError(f"{path}:{line}: unknown kind {row['kind']!r}")
         word = _key(row["word"])
-        (common if row["kind"] == "common" else stop).add(word)
+        if row["kind"] != "not_org":  # a currency word may still end a name
+            (common if row["kind"] == "common" else stop).add(word)
         spellings.setdefault(word, set()).add(row["word"])
         kinds.setdefault(row["kind"], set()).add(word)
     return frozenset(stop), frozenset(common), spellings, kinds

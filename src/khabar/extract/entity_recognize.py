@@ -20,6 +20,7 @@ from .entity_lexicon import Cue, EntityLexicon, held_on
 from .entity_outlets import find_outlets
 from .entity_places import PlaceHeads, find_places
 from .entity_scan import Name, Scanner, Word
+from .entity_verbs import VerbForms
 
 _GAP_BEFORE_ROLE = re.compile(r"[ \t]*[،,]?[ \t]*")
 COUNTERPART = "counterpart"  # roles.tsv office of «نظيره»: the office named before it
@@ -93,15 +94,20 @@ class Recognizer:
         original: Callable[[int, int], str] | None = None,
         places: PlaceHeads | None = None,
         ranks: Mapping[str, int] | None = None,
+        verbs: VerbForms | None = None,
+        support: frozenset[str] | None = None,
     ):
         """`places` and `ranks` (the news word list's frequency ranks) let unknown places
-        announced by a head noun be found (`entity_places`)."""
+        announced by a head noun be found (`entity_places`); `verbs` ends names found by
+        pattern before a finite verb; `support`: the place forms that need their country
+        named (default: the lexicon's)."""
         self.lexicon = lexicon
         self.places = places
         self.ranks = ranks or {}
         self.kb = lexicon.kb
         self.published = published
-        self.scan = Scanner(folded, matches, lexicon, original)
+        self.scan = Scanner(folded, matches, lexicon, original, verbs)
+        self.needs_support = lexicon.needs_support if support is None else support
         self.matches = matches
         self._context: Counter[str] | None = None
         self.found: list[Found] = []
@@ -236,7 +242,8 @@ class Recognizer:
         if name is None:
             return None
         end = self._person(name, None, None)
-        self.found[-1].weak = name.person is None
+        # a relative of a known person («حافظ قائد السبسي») needs no tagger to confirm it
+        self.found[-1].weak = name.person is None and not name.family
         return end
 
     # -- KB entries -----------------------------------------------------------------------------
@@ -272,9 +279,7 @@ class Recognizer:
                 and other.kind in _AREA_KINDS
                 and other.country == nisba[0]
             ),
-            None
-            if self.scan.text[match.start : match.end] in self.lexicon.needs_support
-            else entry,
+            None if self.scan.text[match.start : match.end] in self.needs_support else entry,
         )
 
     def _unsupported(self, match: Match, entry: KBEntry) -> bool:
@@ -282,7 +287,7 @@ class Recognizer:
         the article names its country another way; a country also after a preposition or
         next to another country («وتشاد ومالي»)."""
         key = match.key
-        if key not in self.lexicon.needs_support:
+        if key not in self.needs_support:
             return False
         country = entry.id if entry.kind == "country" else entry.country
         # the form's own occurrences (as a match, and as a nisba word) are no support
@@ -291,9 +296,11 @@ class Recognizer:
             own += len(re.findall(rf"(?<!\w){key}(?!\w)", self.scan.text))
         if self.context.get(country or "", 0) > own:
             return False
-        if entry.kind != "country":
-            return True
         before = self.scan.text[max(0, match.word_start - 12) : match.word_start].split()
+        if entry.kind != "country":
+            # «مدينة تدمر»: a place head noun names the place
+            heads = self.places.heads if self.places is not None else {}
+            return not (before and not match.prefix and before[-1] in heads)
         if match.prefix or (before and before[-1] in _LOCATIVE):
             return False
         return not any(
@@ -561,6 +568,9 @@ class Recognizer:
             seed = Seed("per:" + text, text, text, "PER", country, sector, "person", office=office)
         known = self.scan.at.get(name.start)
         exact = known is not None and known.end == name.end and name.person is not None
+        # a relative's name ends in the dictionary's family name: its end is known, and a
+        # shorter tagger span («حافظ») does not cut it
+        exact = exact or name.family
         self.found.append(Found(name.start, name.end, seed, "gazetteer" if exact else "pattern"))
         if name.person is None and country is None:
             self._apposition_role(len(self.found) - 1, name.end)

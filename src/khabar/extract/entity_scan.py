@@ -12,13 +12,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..text.matcher import Match
+from ..text.normalize import fold_text
 from .entity_lexicon import NAME_LINKS, EntityLexicon
+from .entity_verbs import VerbForms
 
 _SPACES = re.compile(r"[ \t]+")
 _APPOSITION = re.compile(r"[ \t]*[،,][ \t]*|[ \t]+")
 _WORD = re.compile(r"[^\W\d_]+")
 _PRONOUN_SUFFIX = re.compile(r"..(?:ها|هم|هما|هن|كم)$")  # «زوجها», «علاقاتهم»: no name part
 _NAME_MAX_UNITS = 4  # given name + up to three more units («عبد اللطيف بن راشد الزياني»)
+
+
+def _key(text: str) -> list[str]:
+    return fold_text(text).split()
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +40,7 @@ class Name:
     end: int
     units: int  # words that count as name parts (links such as «بن» excluded)
     person: str | None = None  # KB person id when the name ends in a known person's form
+    family: bool = False  # ends in a known person's family name but is someone else
 
 
 class Scanner:
@@ -45,9 +52,12 @@ class Scanner:
         matches: list[Match],
         lexicon: EntityLexicon,
         original: Callable[[int, int], str] | None = None,
+        verbs: VerbForms | None = None,
     ):
+        """`verbs` tells a finite verb from a name part: a name does not run on into it."""
         self.text = folded
         self.lexicon = lexicon
+        self.verbs = verbs
         self.at = {m.word_start: m for m in matches}
         # the original spelling of a folded span, where folding hides a difference («على»)
         self.original = original or (lambda start, end: folded[start:end])
@@ -160,6 +170,8 @@ class Scanner:
             return False
         if _PRONOUN_SUFFIX.search(text):
             return False
+        if match is None and self.verbs is not None and self.verbs.is_verb(text):
+            return False  # «بالشيخ تسند منحة»: a verb after a title starts no name
         return match is None or all(c.kind == "given" for c in match.payloads)
 
     def _extend(self, start: int, end: int, units: int, person: str | None) -> Name:
@@ -184,10 +196,37 @@ class Scanner:
                 continue  # «بن», «عبد»: kept only if a name part follows
             units += 1
             person = self.person_at(match)
+            if (
+                person is not None
+                and match is not None
+                and not self._same_person(start, match, person)
+            ):
+                # «حافظ قائد السبسي» is the president's son: another person of that family
+                return Name(start, end, units, None, family=True)
             last_good = Name(start, end, units, person)
             if word.text.startswith("ال"):
                 break  # a family name with the article ends the name («محمد الخالدي»)
         return last_good
+
+    def _same_person(self, start: int, form: Match, person: str) -> bool:
+        """A name [start, form.end) that ends in a known person's family name `form` is that
+        person when a name part before the form is the person's given name (by skeleton:
+        «جون إيف لودريان» is «جان إيف لودريان»; a middle name the KB lacks is no sign).
+        «ميشيل أوباما», «حافظ قائد السبسي» are someone else of the family."""
+        if start > 0 and self.text[start - 1].isalpha():
+            return True  # the name starts inside a word («لصالح ماكرون»): no given name
+        entry = self.lexicon.kb.entries[person]
+        aliases = [" ".join(_key(a)) for a in (entry.name_ar or "", *entry.aliases_ar) if a]
+        family = " ".join(_key(self.text[form.start : form.end]))
+        if " " in family and not any(a.endswith(" " + family) for a in aliases):
+            return True  # «المنصف المرزوقي»: the form has the given name in it
+        from .entity_skeletons import skeleton  # imports this module: loaded on first need
+
+        own = {skeleton(w) for a in aliases for w in a.split()}
+        before = [skeleton(w) for w in _key(self.text[start : form.start]) if w not in NAME_LINKS]
+        return not before or any(
+            w in own or (len(w) < 2 and any(o.startswith(w) for o in own)) for w in before
+        )  # «جو دانفورد»: a short form of «جوزيف»
 
     def _name_like(self, word: Word, match: Match | None) -> bool:
         return (
@@ -207,7 +246,8 @@ class Scanner:
             return False  # «ووزير», «وقال», «ومحمد»: a new phrase starts
         match = self.at.get(word.start)
         if match is None:
-            return True
+            # «مجدي لخضر تسند منحة»: the name ends before the verb
+            return self.verbs is None or not self.verbs.is_verb(text, final=True)
         if match.prefix:
             return False
         kinds = {c.kind for c in match.payloads}
