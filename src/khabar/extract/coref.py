@@ -31,6 +31,7 @@ from .entity_recognize import seed_from_entry
 
 ROLES_FILE = "coref_roles.tsv"
 ORGS_FILE = "coref_orgs.tsv"
+_NAMED_BY_SHAPE = frozenset({"media", "party"})  # organisations the KB does not list
 _ADJECTIVE_NEXT = re.compile(r"[ \t]+ال")
 _SIDE = re.compile(r"(?<!\w)(?:[وف]?)(ال(?:جانب|طرف)) ([^\W\d_]+)(?: ([^\W\d_]+))?")
 
@@ -233,11 +234,11 @@ class CorefStage(BaseStage):
             return
         entries = self._lexicon.kb.entries
         # an organisation's names: its KB names and how the text named it («صحيفة عكاظ
-        # السعودية», an outlet found by its shape and not in the KB)
+        # السعودية», an outlet found by its shape and not in the KB; «حزب الشعب», a party)
         orgs = [
             (e, entries[e.id].kind if e.id in entries else e.kind, _names(e, entries.get(e.id)))
             for e in doc.entities
-            if e.type == "ORG" and (e.id in entries or e.kind == "media")
+            if e.type == "ORG" and (e.id in entries or e.kind in _NAMED_BY_SHAPE)
         ]
         if not orgs:
             return

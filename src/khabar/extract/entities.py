@@ -19,12 +19,13 @@ name>` for people found by pattern, `loc:<folded name>` for unknown places after
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any, ClassVar
 
 from ..doc import Document
 from ..pipeline import BaseStage
-from ..text.normalize import fold
+from ..text.normalize import fold, fold_text
 from .entity_arbitrate import arbitrate, join_city_names
 from .entity_junk import SpanCleaner, name_words
 from .entity_lexicon import PLACE_KINDS, EntityLexicon, load_lexicon
@@ -175,7 +176,27 @@ class EntityStage(BaseStage):
         if self.named_only:
             located = named_mentions(text, located, spans, lexicon)
         located = merge_model_spans(
-            text, located, spans, lexicon.forms, lexicon.nisba_country, lexicon.kb.given_names
+            text,
+            located,
+            spans,
+            lexicon.forms,
+            lexicon.nisba_country,
+            lexicon.kb.given_names,
+            _known_surnames(text, located, lexicon.surnames.keys()),
         )
         link_surnames(text, located, lexicon, published)
         return located
+
+
+def _known_surnames(
+    text: str, located: list[Located], surnames: AbstractSet[str]
+) -> frozenset[str]:
+    """The surnames of the known people the text names: «بكيم» glued to another name in a
+    tagger span is Kim only in a story that names a Kim."""
+    words = {
+        word
+        for item in located
+        if item.seed.id.startswith("person:")
+        for word in fold_text(text[item.start : item.end]).split()
+    }
+    return frozenset(words & surnames)

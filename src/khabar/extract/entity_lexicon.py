@@ -24,7 +24,7 @@ from ..text.normalize import fold_text
 STOPWORDS_FILE = "name_stopwords.tsv"
 STOPWORD_KINDS = frozenset(
     {"function", "verb", "time", "common", "modifier", "former", "title", "owned", "adjective"}
-    | {"support", "not_org", "after_name"}
+    | {"support", "not_org", "after_name", "party_end"}
 )
 
 # which reading of an ambiguous form wins: «الجزائر» is the country before the city
@@ -72,6 +72,7 @@ class EntityLexicon:
     verbs: frozenset[str] = frozenset()  # folded verbs listed in the stopwords file
     function: frozenset[str] = frozenset()  # folded closed-class words («بأنك», «إن»)
     after_name: frozenset[str] = frozenset()  # folded words that follow a name («صباحا»)
+    party_end: frozenset[str] = frozenset()  # folded words that describe a party («الحاكم»)
 
     def nisba_country(self, word: str) -> str | None:
         """The country of a folded nisba adjective («الروسيه» → RUS), or None."""
@@ -135,6 +136,7 @@ def build_lexicon(kb: KnowledgeBase, data_dir: Path | None = None) -> EntityLexi
     lexicon.verbs = frozenset(kinds.get("verb", set()))
     lexicon.function = frozenset(kinds.get("function", set()) - kb.given_names)
     lexicon.after_name = frozenset(kinds.get("after_name", set()) - kb.given_names)
+    lexicon.party_end = frozenset(kinds.get("party_end", set()))
     lexicon.stop_spellings = {
         key: frozenset(forms) for key, forms in spellings.items() if key in kb.given_names
     }

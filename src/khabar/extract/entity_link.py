@@ -8,15 +8,19 @@ a longer person span around a person mention, which extends it («عبد الل�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..doc import Entity, Mention
 from ..text.matcher import CONJUNCTIONS, PREPOSITIONS
 from ..text.normalize import fold_text
 from .entity_recognize import Seed
 
+_WORDS = re.compile(r"[^\s]+")
+_NAME_PREPOSITIONS = frozenset("بلك")
 _PLACE_KINDS = frozenset({"place", "region", "site"})
 _AREA_KINDS = frozenset({"place", "region"})
 NOT_NAMED = frozenset({"agent", "role", "institution"})  # not tagged by NER corpora (ANERcorp)
@@ -82,13 +86,15 @@ def merge_model_spans(
     known_forms: dict[str, list[str]],
     nisba: Callable[[str], str | None] | None = None,
     given: AbstractSet[str] = frozenset(),
+    names: AbstractSet[str] = frozenset(),
 ) -> list[Located]:
     """Add the tagger's spans that no dictionary mention covers (see the module docstring).
     `nisba` maps a folded adjective to a country: «صحيفة الوطن السورية» is Syrian; `given`
-    (folded given names) lets a person span lose its conjunction («وأسامة حسني»)."""
+    (folded given names) lets a person span lose its conjunction («وأسامة حسني»); `names`
+    (folded surnames of known people) splits «مون بكيم» into two people."""
     ordered = sorted(located, key=lambda x: x.start)
     added: list[Located] = []
-    for start, end, kind in spans:
+    for start, end, kind in _split_people(text, spans, names):
         if kind == "PER":
             start = strip_conjunction(text, start, end, given)
         overlapping = [x for x in ordered if x.start < end and start < x.end]
@@ -105,6 +111,25 @@ def merge_model_spans(
             seed.country = (len(words) > 2 and nisba(" ".join(words[-2:]))) or nisba(words[-1])
         added.append(Located(start, end, seed, "model"))
     return located + added
+
+
+def _split_people(
+    text: str, spans: list[tuple[int, int, str]], names: AbstractSet[str]
+) -> list[tuple[int, int, str]]:
+    """«ورحب مون بكيم»: a later word of a person span that is a preposition glued to a known
+    surname starts another person (the preposition is left out); names do not take «ب» or «ل»."""
+    if not names:
+        return spans
+    out: list[tuple[int, int, str]] = []
+    for start, end, kind in spans:
+        words = list(_WORDS.finditer(text, start, end)) if kind == "PER" else []
+        for before, word in pairwise(words):
+            folded = fold_text(word.group())
+            if folded[:1] in _NAME_PREPOSITIONS and folded[1:] in names:
+                out.append((start, before.end(), kind))
+                start = word.start() + _original_length(text, word.start(), 1)
+        out.append((start, end, kind))
+    return out
 
 
 def _maybe_extend(

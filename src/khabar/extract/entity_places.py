@@ -86,8 +86,11 @@ def find_places(
     lexicon: EntityLexicon,
     known: bytearray,
     ranks: Mapping[str, int],
+    towns: Mapping[int, int] | None = None,
 ) -> Iterator[NamedPlace]:
-    """Unknown places in folded `text`; `known` marks the characters of dictionary entries."""
+    """Unknown places in folded `text`; `known` marks the characters of dictionary entries,
+    `towns` maps the start of a known town's name to its end: after a head that is part of
+    the name, a town's name is another place («جبل القاهرة» in Taiz is no Cairo)."""
     if heads.pattern is None or not ranks:
         return
     for found in heads.pattern.finditer(text):
@@ -95,6 +98,10 @@ def find_places(
         if known[found.start(1)] or _ASPECT.search(text, max(0, found.start() - 4), found.start()):
             continue  # «مدينة حمص» is itself a known form; «من ناحية» is «on the side of»
         pos = found.end()
+        town = towns.get(pos) if towns and head.keep else None
+        if town is not None:
+            yield NamedPlace(found.start(1), town, head.site, _nisba_after(text, town, lexicon))
+            continue
         for _ in range(head.names):
             name = _name(text, pos, head.keep, heads, lexicon, known, ranks)
             if name is None:
@@ -133,11 +140,14 @@ def _name(
         end, words = word.end(), words + 1
     if prefix and words == 1:
         return None  # «رأس», «عين» alone are common nouns
-    country = None
-    if text[end : end + 1] == " ":
-        after = _WORD.match(text, end + 1)
-        country = lexicon.nisba_country(after.group()) if after is not None else None
-    return pos, end, country
+    return pos, end, _nisba_after(text, end, lexicon)
+
+
+def _nisba_after(text: str, end: int, lexicon: EntityLexicon) -> str | None:
+    if text[end : end + 1] != " ":
+        return None
+    after = _WORD.match(text, end + 1)
+    return lexicon.nisba_country(after.group()) if after is not None else None
 
 
 def _may_start(word: str, heads: PlaceHeads, lexicon: EntityLexicon, ranks: Mapping[str, int]):

@@ -16,6 +16,7 @@ from ..kb.model import Agent, Institution, KBEntry, Role
 from ..kb.schema import SECTORS
 from ..text.matcher import Match
 from ..text.normalize import fold_text
+from .entity_context import common_namesake, home_country, named_party, party_name
 from .entity_lexicon import Cue, EntityLexicon, held_on
 from .entity_outlets import find_outlets
 from .entity_places import PlaceHeads, find_places
@@ -32,6 +33,7 @@ _LOCATIVE = frozenset(
     {"في", "من", "الي", "علي", "عن", "مع", "بين", "داخل", "شمال", "جنوب", "شرق", "غرب"}
 )
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
+_PARTY_HEAD = "حزب"  # singular: «أحزاب البرلمان» names no party
 _NEAR = 40  # characters between an unknown place and the known one that locates it
 _CLAUSE_END = re.compile(r"[.؛;!?\n]")
 _ATTACHED = ("التابعه", "التابع", "التابعين", "التابعون")  # «القوات التابعة للناتو»
@@ -110,6 +112,7 @@ class Recognizer:
         self.needs_support = lexicon.needs_support if support is None else support
         self.matches = matches
         self._context: Counter[str] | None = None
+        self._named: frozenset[str] | None = None
         self.found: list[Found] = []
         self.last_role: Role | None = None  # the last office named: «نظيره» takes it
 
@@ -121,6 +124,22 @@ class Recognizer:
         if self._context is None:
             self._context = self._countries()
         return self._context
+
+    @property
+    def named(self) -> frozenset[str]:
+        """Every country the text names in any way, organisations' countries included."""
+        if self._named is None:
+            entries = self.kb.entries
+            self._named = frozenset(self.context) | {
+                entry.id if entry.kind == "country" else entry.country
+                for match in self.matches
+                for cue in match.payloads
+                if cue.kind == "entry"
+                and (entry := entries.get(cue.ref)) is not None  # type: ignore[arg-type]
+                and entry.type != "PER"
+                and entry.country
+            }
+        return self._named
 
     def _countries(self) -> Counter[str]:
         # a name that is itself ambiguous says nothing: «عمان» would vote for Oman
@@ -193,11 +212,14 @@ class Recognizer:
     def _places(self, covered: dict[int, int]) -> None:
         text = self.scan.text
         known = bytearray(len(text) + 1)
+        towns: dict[int, int] = {}
         for match in self.matches:
             if any(cue.kind in ("entry", "capital") for cue in match.payloads):
                 known[match.word_start : match.end] = b"\x01" * (match.end - match.word_start)
+                if not match.prefix and self._town(match):
+                    towns[match.start] = match.end
         assert self.places is not None
-        for place in find_places(text, self.places, self.lexicon, known, self.ranks):
+        for place in find_places(text, self.places, self.lexicon, known, self.ranks, towns):
             if place.start in covered:
                 continue
             name = " ".join(self.scan.original(place.start, place.end).split())
@@ -207,6 +229,16 @@ class Recognizer:
             seed = Seed(ident, name, name, "LOC", country, None, kind)
             self.found.append(Found(place.start, place.end, seed, "pattern"))
             covered.update(dict.fromkeys(range(place.start, place.end), place.end))
+
+    def _town(self, match: Match) -> bool:
+        """Every reading of the match is a town or city (no country, region or person)."""
+        entries = self.kb.entries
+        return all(
+            cue.kind == "entry"
+            and (entry := entries.get(cue.ref)) is not None  # type: ignore[arg-type]
+            and entry.kind == "place"
+            for cue in match.payloads
+        )
 
     def _country_near(self, pos: int) -> str | None:
         """The country of a known place or country named just after `pos` in the same clause:
@@ -254,7 +286,18 @@ class Recognizer:
             entry = self._agreeing(match, cues, entry)
         if entry is None or self._foreign_agent(match, entry) or self._unsupported(match, entry):
             return None
+        if entry.type == "PER" and common_namesake(
+            self.lexicon, entry.id, match.key, self.named, self.published
+        ):
+            text = self.scan.text[match.start : match.end]
+            entry_seed = Seed("per:" + text, text, text, "PER", None, None, "person")
+            self.found.append(Found(match.start, match.end, entry_seed, "pattern"))
+            return match.end
         seed = seed_from_entry(entry)
+        home = home_country(entry, match.key, self.context) if entry.kind == "party" else None
+        if home is not None:  # «الحزب الجمهوري» in a Tunisian story is no US party
+            ident, name = party_name(home, self.scan.original(self._start(match), match.end))
+            seed = Seed(ident, name, name, "ORG", home, entry.sector, "party")
         self.found.append(Found(self._start(match), match.end, seed, "gazetteer"))
         if entry.type == "PER":
             self.last_role = self._office_of(entry.id) or self.last_role
@@ -499,9 +542,15 @@ class Recognizer:
     def _body(self, match: Match, cue: Cue) -> Group | None:
         """An institution or agent noun with its owner: «وزارة الدفاع الأفغانية», «مسلحون»."""
         record: Institution | Agent = cue.ref  # type: ignore[assignment]
+        if isinstance(record, Agent) and record.sector == "PTY" and match.key == _PARTY_HEAD:
+            party = self._party(match)
+            if party is not None:
+                return party
         owner = self._group(match.end, construct=_bare_head(match))
         if owner is None and isinstance(record, Institution):
             owner = self._located_in(match.end)
+        elif owner is None and record.sector == "PTY":
+            owner = self._located_in(self._past_party_words(match.end))
         if cue.construct and (owner is None or not owner.found):
             return None
         if owner is None and _needs_owner(record, self.lexicon.owned):
@@ -514,6 +563,30 @@ class Recognizer:
         found = [*(owner.found if owner else []), Found(self._start(match), end, seed, "pattern")]
         found.sort(key=lambda f: f.start)
         return Group(country, record.sector, end, found)
+
+    def _party(self, match: Match) -> Group | None:
+        """«حزب الشعب»: a bare party head and a name are one party, not a party of «الشعب»;
+        it is the party of the country a nisba or «في …» names, else of the article's."""
+        named = named_party(self.scan, match.end)
+        if named is None:
+            return None
+        name_end, end, country = named
+        if country is None:
+            located = self._located_in(self._past_party_words(end))
+            country = located.country if located is not None else self._home()
+        start = self._start(match)
+        ident, name = party_name(country, self.scan.original(start, name_end))
+        seed = Seed(ident, name, name, "ORG", country, "PTY", "party")
+        return Group(country, "PTY", end, [Found(start, end, seed, "pattern")])
+
+    def _past_party_words(self, pos: int) -> int:
+        """After «الحاكم» in «الحزب الحاكم في زيمبابوي»: where «في …» may name the country."""
+        after = self.scan.next_word(pos)
+        return after.end if after is not None and after.text in self.lexicon.party_end else pos
+
+    def _home(self) -> str | None:
+        """The country the article names most."""
+        return max(((n, c) for c, n in self.context.items() if n), default=(0, None))[1]
 
     def _body_seed(
         self, record: Institution | Agent, owner: str | None, country: str | None

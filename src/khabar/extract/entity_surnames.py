@@ -38,8 +38,8 @@ def link_surnames(
 
 
 def _without_conjunction(word: str, lexicon: EntityLexicon) -> str:
-    # «وبوش»: the tagger keeps the conjunction
-    if word not in lexicon.surnames and word[:1] in "وف" and word[1:] in lexicon.surnames:
+    # «وبوش»: the tagger keeps the conjunction; «بكيم» split off «مون بكيم» keeps «ب»
+    if word not in lexicon.surnames and word[:1] in "وفبلك" and word[1:] in lexicon.surnames:
         return word[1:]
     return word
 
