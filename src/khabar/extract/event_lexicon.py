@@ -26,9 +26,11 @@ PLOVER_TYPES = (
 POS_VALUES = frozenset({"verb", "noun", "mwe"})
 CUE_KINDS = frozenset(
     {"negation", "future", "hypothetical", "legal", "generic", "history", "report", "casualty",
-     "block", "context", "mode", "agent", "sense", "disaster"}
+     "block", "context", "mode", "agent", "sense", "disaster", "opinion"}
 )  # fmt: skip
 GENITIVE_ROLES = frozenset({"", "actor", "recipient"})
+# blocks go to the trigger matcher; opinion nouns are compared with actors, not searched
+_NOT_MATCHED = frozenset({"block", "opinion"})
 IMPERFECT_PREFIXES = ("ي", "ت", "ن", "أ")
 # nouns whose genitive complement is the one acted upon («اغتيال الحريري»)
 _SUFFIXES = (*PRONOUN_SUFFIXES, "ا")
@@ -94,7 +96,7 @@ class EventLexicon:
         matcher = PhraseMatcher(allow_article=False, suffixes=("ه", "ها", "هم"))
         for phrase, cues in self.cues.items():
             for cue in cues:
-                if cue.kind != "block":
+                if cue.kind not in _NOT_MATCHED:
                     matcher.add(phrase, cue)
         return matcher
 
@@ -234,7 +236,7 @@ def load_cues(path: Path) -> dict[str, list[Cue]]:
     for number, row in read_tsv(path, ("kind", "cue", "value"), non_empty=("kind", "cue")):
         if row["kind"] not in CUE_KINDS:
             raise KnowledgeBaseError(f"{path}:{number}: unknown cue kind {row['kind']!r}")
-        if row["kind"] in ("mode", "agent", "context") and not row["value"]:
+        if row["kind"] in ("mode", "agent", "context", "opinion") and not row["value"]:
             raise KnowledgeBaseError(f"{path}:{number}: a {row['kind']} cue needs a value")
         # a sense cue names a type, or a type and the lemma it is limited to
         # («CONSULT/استقبل»: «تستقبل المساعدات» receives goods, meets no one)

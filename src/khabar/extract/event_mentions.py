@@ -32,11 +32,17 @@ def is_heading(text: str, start: int, end: int) -> bool:
     return before >= 0 and text[before] in _STOPS
 
 
-def first_mentions(found: list[tuple[Event, Candidate]]) -> list[tuple[Event, Candidate]]:
+# «بهذه الهجمات», «هذا الاتفاق»: a demonstrative points back to an act told before
+_DEMONSTRATIVE = re.compile(r"(?:^|\s)[وفب]?(?:هذه|هذا|هذين|هاتين|تلك|ذلك)\s+$")
+
+
+def first_mentions(
+    found: list[tuple[Event, Candidate]], text: str = ""
+) -> list[tuple[Event, Candidate]]:
     """«وتأتي هذه الزيارة …», «ويهدف الاتفاق إلى …»: a definite noun trigger of a type and
     lemma already coded earlier in the article refers back to that event; it is no new one
     (nor is a visit or meeting noun with no actor after any encounter: «استقبل شي كيم» …
-    «وهي ثالث زيارة له إلى الصين»)."""
+    «وهي ثالث زيارة له إلى الصين»; nor a noun after a demonstrative: «بهذه الهجمات»)."""
     seen: set[tuple[str, str]] = set()
     kept = []
     for event, cand in found:
@@ -51,6 +57,11 @@ def first_mentions(found: list[tuple[Event, Candidate]]) -> list[tuple[Event, Ca
                 and not cand.features.get("realised_after")
             )
             if (key in seen and definite(cand.hit)) or (again and ("CONSULT", "") in seen):
+                continue
+            start = cand.hit.word_start
+            if (cand.entry.type, "") in seen and _DEMONSTRATIVE.search(
+                text, max(0, start - 8), start
+            ):
                 continue
         seen.add(key)
         seen.add((cand.entry.type, ""))
@@ -117,15 +128,20 @@ def not_governed(
     return kept
 
 
-def merge(events: list[tuple[Event, Candidate]]) -> list[tuple[Event, Candidate]]:
-    """Same-type events of a sentence with compatible actors become one (the strongest)."""
+def merge(
+    events: list[tuple[Event, Candidate]], fitted: frozenset[str] = frozenset()
+) -> list[tuple[Event, Candidate]]:
+    """Same-type events of a sentence with compatible actors become one (the strongest); so
+    does a noun that is the object of a verb of its type (not for the `fitted` types: their
+    roles were tuned on the events apart)."""
     kept: list[tuple[Event, Candidate]] = []
     for event, cand in sorted(events, key=lambda item: -item[1].score):
         # a background recall is one more mention of an act of the sentence, not a new one
         twin = next(
             (
                 k for k, c in kept
-                if k.event == event.event and (cand.background or _compatible(c, cand))
+                if k.event == event.event
+                and (cand.background or _compatible(c, cand, event.event not in fitted))
             ),
             None,
         )  # fmt: skip
@@ -143,10 +159,22 @@ def merge(events: list[tuple[Event, Candidate]]) -> list[tuple[Event, Candidate]
     return kept
 
 
-def _compatible(a: Candidate, b: Candidate) -> bool:
-    if not a.actor_ids or not b.actor_ids:
+_OBJECT_GAP = 30  # characters from a verb to a noun of its type it takes as object
+
+
+def _compatible(a: Candidate, b: Candidate, objects: bool) -> bool:
+    if not a.actor_ids or not b.actor_ids or a.actor_ids & b.actor_ids:
         return True
-    return bool(a.actor_ids & b.actor_ids)
+    return objects and (_object_of(a, b) or _object_of(b, a))
+
+
+def _object_of(verb: Candidate, noun: Candidate) -> bool:
+    """«تستضيف أستراليا اجتماعات آسيان»: a noun of the verb's type just after it (its
+    object) names the same act, whoever the noun's genitive names."""
+    gap = noun.hit.word_start - verb.hit.end
+    # «طرد السفير …، واستدعاء سفيرها»: a noun after «و» is the next item of a list
+    listed = noun.hit.prefix.startswith(("و", "ف"))
+    return verb.verbal and not noun.verbal and not listed and 0 <= gap <= _OBJECT_GAP
 
 
 def _ids(refs: list[ActorRef]) -> set[str]:

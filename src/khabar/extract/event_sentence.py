@@ -83,6 +83,7 @@ _ARMED = frozenset({"MIL", "REB", "UAF", "COP", "SPY", "INS"})
 _MODAL = frozenset({"negation", "future", "hypothetical"})
 _BEFORE_KINDS = _MODAL | {"legal", "generic", "history"}
 _LEGAL = frozenset({"legal"})
+_TYPED_NEGATION = 6  # words back a negation naming one type reaches («أحبطت قوات الأمن …»)
 _GENERIC = frozenset({"generic"})
 _MODE = frozenset({"mode"})
 
@@ -135,6 +136,8 @@ class SentenceCoder:
         start, end = sentence
         text = doc.text
         self.cues = cues.between(start, end)
+        # the types a negation naming one type («أحبطت») negates in this sentence
+        self.typed_negations = {c.value for c in self.cues if c.value and c.kind == "negation"}
         # WORD has no anchors or lookarounds: matching within bounds equals matching a slice
         starts, ends, _ = match_bounds(WORD, text, start, end)
         self.words = Words(starts, ends)
@@ -236,7 +239,7 @@ class SentenceCoder:
                 self.finder.topics.add_actors(cand.entry.type, cand.hit.start, roles.actors)
         if floor is not None:
             candidates = [(c, r) for c, r in candidates if c.score >= floor]
-        return merge([(self.event(c, r), c) for c, r in candidates])
+        return merge([(self.event(c, r), c) for c, r in candidates], self.model.types)
 
     def _hit_candidates(self, hit: TriggerHit, text: str) -> list[Candidate]:
         """The readings of a hit that pass its frame checks. A reading whose required
@@ -435,14 +438,11 @@ class SentenceCoder:
             "casualty": float("casualty" in kinds or self.casualty_amount),
             "number_after": float(bool(NUMBER_AFTER.match(text, hit.end, hit.end + 12))),
             # trials recall an earlier act; rejecting or condemning a verdict is itself one
-            "legal": float(
-                self.lexicon.types[entry.type].quad_code in (2, 4)
-                and bool(self.near(cand, 6, 3, _LEGAL))
-            ),
+            "legal": self._legal(cand),
             "generic": float("generic" in {c.kind for c in self.near(cand, 2, 0, _GENERIC)}),
             "future": float("future" in before or hit.prefix.endswith("س")),
             "hypothetical": float("hypothetical" in before),
-            "negation": float(any(_negates(text, c) for c in self.near(cand, 3, 0, _MODAL))),
+            "negation": self._negation(cand),
             "history": float("history" in before),
             "definite_noun": float(not cand.verbal and definite(hit)),
             "repeated": float(repeated),
@@ -471,6 +471,28 @@ class SentenceCoder:
             cand.bag = words.bag
         return f
 
+    def _legal(self, cand: Candidate) -> float:
+        """Trials recall an earlier act; rejecting or condemning a verdict is itself one, so
+        is a sentence («قضت المحكمة بسجنه»: the trigger requires the verdict word) and an
+        arrest on a charge («اعتقلته الشرطة بتهمة الرشوة»: the charge comes after)."""
+        entry = cand.entry
+        if self.lexicon.types[entry.type].quad_code not in (2, 4):
+            return 0.0
+        if entry.requires and self.stage._legal_words.intersection(entry.requires):
+            return 0.0
+        ahead = 0 if entry.mode == "arrest" else 3
+        return float(bool(self.near(cand, 6, ahead, _LEGAL)))
+
+    def _negation(self, cand: Candidate) -> float:
+        """A plain negation a few words before; one that names a type («أحبطت الشرطة …
+        هجوما»: a foiled attack) negates only that type, further back."""
+        text, etype = self.doc.text, cand.entry.type
+        plain = any(_negates(text, c) and not c.value for c in self.near(cand, 3, 0, _MODAL))
+        if plain or etype not in self.typed_negations:
+            return float(plain)
+        typed = (c for c in self.near(cand, _TYPED_NEGATION, 0, _MODAL) if c.value == etype)
+        return float(any(_negates(text, c) for c in typed))
+
     def event(self, cand: Candidate, roles: Roles) -> Event:
         hit, entry = cand.hit, cand.entry
         cand.actor_ids = frozenset(p.entity_id or p.text for p in roles.actors)
@@ -486,6 +508,8 @@ class SentenceCoder:
         if not cand.features.get("negation"):
             before = [c for c in before if c.kind != "negation"]
         aux = attrs.aux_modes(before, hit.prefix, quote is not None)
+        if cand.features.get("negation") and "negated" not in aux:
+            aux.insert(0, "negated")  # a typed negation further back than `before` reaches
         fitted = entry.type in self.model.types  # their detector judged the modality
         if (
             not fitted

@@ -77,6 +77,9 @@ class EventStage(BaseStage):
         self._cues: PhraseMatcher | None = None
         self._model: DetectorModel | None = None
         self._ta_keys: frozenset[str] = frozenset()
+        self._legal_words: frozenset[str] = frozenset()
+        self._opinion_words: frozenset[tuple[str, str]] = frozenset()
+        self._opinion_types: frozenset[str] = frozenset()
         # a list to receive (type, pooled features, sentence words) of every sentence the
         # fitted model judges: the training script fits on exactly what the gate sees
         self.gate_log: list[tuple[str, dict[str, float], frozenset[str]]] | None = None
@@ -90,6 +93,20 @@ class EventStage(BaseStage):
         self._domains = load_event_domains(Path(self.kb_dir) if self.kb_dir else None)
         self._cues = self._lexicon.cue_matcher()
         self._ta_keys = frozenset(fold_text(f) for f in self._lexicon.forms if f.endswith("ة"))
+        # a trigger that requires one of these words names the verdict itself («قضت … بسجن»)
+        # «حذر خبراء من أن …»: what commentators say or urge is an opinion, not an act
+        self._opinion_words = frozenset(
+            (fold_text(phrase), c.value)
+            for phrase, cues in self._lexicon.cues.items()
+            for c in cues
+            if c.kind == "opinion"
+        )
+        self._opinion_types = frozenset(t for _, t in self._opinion_words)
+        self._legal_words = frozenset(
+            fold_text(phrase)
+            for phrase, cues in self._lexicon.cues.items()
+            if any(c.kind == "legal" for c in cues)
+        )
         self._cues.build()
         # the fitted model scores the types it was trained on; the hand-set one all others
         self._model = DetectorModel.load(Path(self.model_path) if self.model_path else None)
@@ -100,7 +117,7 @@ class EventStage(BaseStage):
     def __call__(self, doc: Document) -> Document:
         self.setup()
         found = self.candidates(doc, floor=self.threshold)
-        kept = [(e, c) for e, c in first_mentions(found) if self._keep(e)]
+        kept = [(e, c) for e, c in first_mentions(found, doc.text) if self._keep(e)]
         fitted = self._model.types if self._model else frozenset()
         doc.events = [e for e, _ in not_governed(doc.text, kept, fitted)]
         for index, event in enumerate(doc.events):
@@ -111,6 +128,14 @@ class EventStage(BaseStage):
         if event.confidence < self.threshold:
             return False
         if "negated" in event.aux_mode and not self.keep_negated:
+            return False
+        if (
+            event.event in self._opinion_types
+            and event.actor
+            and all(
+                (fold_text(a.entity_text), event.event) in self._opinion_words for a in event.actor
+            )
+        ):
             return False
         return "hypothetical" not in event.aux_mode or self.keep_hypothetical
 
