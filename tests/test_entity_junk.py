@@ -10,10 +10,10 @@ import pytest
 
 from khabar.errors import KnowledgeBaseError
 from khabar.extract.entities import EntityStage
+from khabar.extract.entity_found import Seed
 from khabar.extract.entity_junk import SpanCleaner
 from khabar.extract.entity_lexicon import _read_stopwords
 from khabar.extract.entity_link import Located
-from khabar.extract.entity_recognize import Seed
 from khabar.extract.entity_verbs import VerbForms, listed_verbs
 
 # a toy news word list: ranks and clusters ("9" holds verbs, "7" names)

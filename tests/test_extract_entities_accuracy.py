@@ -10,8 +10,8 @@ from khabar.doc import Document
 from khabar.extract.coref import CorefStage
 from khabar.extract.entities import NAMED_ONLY_FLAG, EntityStage
 from khabar.extract.entity_arbitrate import arbitrate
+from khabar.extract.entity_found import Seed
 from khabar.extract.entity_link import Located
-from khabar.extract.entity_recognize import Seed
 from seeded import FakeTagger, by_id
 from seeded import run_entities as run
 

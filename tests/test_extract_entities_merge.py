@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from khabar.extract.entity_found import Seed
 from khabar.extract.entity_link import Located, assemble, confirmed, merge_model_spans
-from khabar.extract.entity_recognize import Seed
 
 FORMS = {"العراق": ["IRQ"], "الصين": ["CHN"]}
 

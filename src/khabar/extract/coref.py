@@ -25,9 +25,9 @@ from ..pipeline import BaseStage
 from ..text.matcher import PhraseMatcher
 from ..text.normalize import OffsetMap, fold, fold_text
 from .entities import NAMED_ONLY_FLAG
+from .entity_found import seed_from_entry
 from .entity_lexicon import EntityLexicon, load_lexicon
 from .entity_link import new_entity
-from .entity_recognize import seed_from_entry
 
 ROLES_FILE = "coref_roles.tsv"
 ORGS_FILE = "coref_orgs.tsv"

@@ -17,7 +17,7 @@ from itertools import pairwise
 from ..doc import Entity, Mention
 from ..text.matcher import CONJUNCTIONS, PREPOSITIONS
 from ..text.normalize import fold_text
-from .entity_recognize import Seed
+from .entity_found import Seed
 
 _WORDS = re.compile(r"[^\s]+")
 _NAME_PREPOSITIONS = frozenset("بلك")

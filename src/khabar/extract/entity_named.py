@@ -8,9 +8,9 @@ wider dictionary mention, the name is the mention, linked to that name's own ent
 from __future__ import annotations
 
 from ..text.normalize import fold_text
+from .entity_found import seed_from_entry
 from .entity_lexicon import EntityLexicon
 from .entity_link import NOT_NAMED, Located, strip_clitic
-from .entity_recognize import seed_from_entry
 
 Span = tuple[int, int, str]
 _NARROWED = frozenset({"LOC", "ORG"})

@@ -13,9 +13,9 @@ Arabic names are spelt one way, and their vowels tell names apart («حسن», �
 from __future__ import annotations
 
 from ..text.normalize import fold_text
+from .entity_found import seed_from_entry
 from .entity_lexicon import EntityLexicon
 from .entity_link import Located
-from .entity_recognize import seed_from_entry
 
 _MERGED = str.maketrans({"غ": "ج", "ط": "ت", "ص": "س", "ث": "ت", "ذ": "د", "ظ": "ز", "ق": "ك"})
 _VOWELS = str.maketrans("", "", "اويىءئؤ")

@@ -10,9 +10,9 @@ leaves more than one candidate, nor when the article names countries but not the
 from __future__ import annotations
 
 from ..text.normalize import fold_text
+from .entity_found import seed_from_entry
 from .entity_lexicon import EntityLexicon, held_on
 from .entity_link import Located
-from .entity_recognize import seed_from_entry
 
 
 def link_surnames(
