@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..doc import ActorRef, Entity
@@ -40,7 +39,7 @@ TARGET_MARKERS = ("استهدف", "استهدفت", "استهدفا", "استه�
 _FOLDED_MARKERS = tuple(fold_text(m) for m in AGENT_MARKERS)
 _FOLDED_TARGETS = tuple(fold_text(m) for m in TARGET_MARKERS)
 # a pronoun enclitic closing the word («قواتها», «جنوده», «عناصرهم»)
-_ENCLITIC = re.compile(r"(?:هما|هم|ها|ه)(?![^\W\d_])")
+ENCLITIC = re.compile(r"(?:هما|هم|ها|ه)(?![^\W\d_])")
 _PROCLITIC_PREPS = {"ل": "الى", "ب": "ب", "وب": "ب", "ول": "الى", "فل": "الى", "فب": "ب"}
 # «ل» + article («للحرس») or «ب» + article («بالجيش») opening a mention: no name starts so
 _OWNER_PREPS = frozenset({"ل", "ول", "فل"})  # «مواقع للحوثيين»: ل names the owner
@@ -48,7 +47,7 @@ _OWN_PREP = re.compile(r"([وف]?ل(?=ل)|[وف]?ب(?=ال))")
 _SKIPPABLE = frozenset({"امس", "اليوم", "الليله", "فجر", "صباح", "مساء", "الماضي", "ايضا",
                         "قد", "بالفعل", "رسميا", "الاحد", "السبت", "الاثنين", "الثلاثاء",
                         "الاربعاء", "الخميس", "الجمعه", "اول", "من"})  # fmt: skip
-_WORD = re.compile(r"[^\W\d_][\w\u064b-\u065f\u0670\u0640]*")
+WORD_WITH_MARKS = re.compile(r"[^\W\d_][\w\u064b-\u065f\u0670\u0640]*")
 _DIRECTIONS = frozenset({"شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي",
                          "قلب", "ضواحي", "اطراف", "محيط"})  # fmt: skip
 # nouns that name the kind of place before its name («في بلدة بلدروز», «بمدينة صعدة»)
@@ -130,172 +129,6 @@ class MentionIndex:
 
 
 # «الصحيفة», «الوكالة»: a definite generic noun for the newspaper or agency named before
-_MEDIA_NOUNS = frozenset(
-    fold_text(w) for w in ("الصحيفة", "الجريدة", "الوكالة", "المجلة", "القناة", "الإذاعة")
-)
-_MEDIA_KINDS = frozenset({"media", "agency"})
-
-
-def resolve_media(parts: list[Participant], index: MentionIndex) -> None:
-    """«نشرت صحيفة الرياض … واتهمت الصحيفة …»: the generic noun is that newspaper."""
-    for part in parts:
-        if part.sector != "JRN" or part.kind != "agent":
-            continue
-        if fold_text(part.text).removeprefix("و") in _MEDIA_NOUNS:
-            named = index.last_of(part.start, _MEDIA_KINDS)
-            if named is not None and named.country:
-                part.country, part.kind = named.country, "media"
-
-
-# «التحالف», «قوات التحالف», «مقاتلات التحالف»: a bare coalition is the one named before
-# («التحالف العربي», «التحالف الدولي»), whose leader codes it; not the country it fights in
-_COALITION = "تحالف"
-_ARMED_KINDS = frozenset({"armed"})
-
-
-def resolve_coalitions(parts: list[Participant], index: MentionIndex) -> None:
-    """Agent nouns ending in «التحالف» take the country of the last coalition named
-    before them in the document (an armed group whose mention holds that word)."""
-    for part in parts:
-        if part.kind != "agent" or part.country or _COALITION not in part.text:
-            continue
-        if not fold_text(part.text).split()[-1].endswith(_COALITION):
-            continue
-        named = _last_coalition(index, part.start)
-        if named is not None:
-            part.country, part.sector, part.entity_id = named.country, named.sector, named.id
-
-
-def _last_coalition(index: MentionIndex, offset: int) -> Entity | None:
-    for row in reversed(index.rows[: bisect.bisect_left(index.starts, offset)]):
-        if row[5] in _ARMED_KINDS and _COALITION in row[3].text and row[4].country:
-            return row[4]
-    return None
-
-
-def add_agent_fallback(
-    found: list[Participant],
-    agents: list[tuple[int, int, str, str]],
-    text: str,
-    antecedent: Callable[[int], Participant | None] | None = None,
-) -> None:
-    """Agent nouns (start, end, text, sector) that no entity mention already covers.
-
-    An agent noun with a pronoun enclitic («قواتها») refers back to an actor named earlier:
-    it takes the country of the first one of the sentence with a country, else of
-    `antecedent(offset)` (the subject of an earlier sentence), else it is left out;
-    «بلاده» (his country) becomes the country of the last person named.
-    """
-    for start, end, surface, sector in agents:
-        if any(p.start < end and start < p.end for p in found):
-            continue
-        if sector == "@country":
-            owner = _last_with_country(found, start)
-            if owner is not None:
-                found.append(Participant(start, end, surface, owner.country, owner.country,
-                                         None, "country"))  # fmt: skip
-            continue
-        if end < len(text) and text[end].isalpha():
-            pronoun = _ENCLITIC.match(text, end)
-            owner = _first_with_country(found, start) if pronoun else None
-            if owner is None and pronoun and antecedent is not None:
-                owner = antecedent(start)
-            if owner is not None:
-                # «قواتها», «مقتل اثنين من جنوده»: the forces of the one named before
-                found.append(Participant(start, pronoun.end(), text[start : pronoun.end()],
-                                         f"agent:{sector}", owner.country, sector, "agent"))  # fmt: skip
-            continue
-        named = [
-            p for p in found if 0 <= p.start - end <= 2 and not text[end : p.start].strip(' "«')
-        ]
-        if named:
-            # «مسلحي حركة طالبان»: the name after the agent noun is the referent; the mention
-            # grows to cover the noun, so that «القوات ومسلحي طالبان» reads as coordination
-            named[0].text = text[start : named[0].end]
-            named[0].start = start
-            continue
-        found.append(Participant(start, end, surface, f"agent:{sector}", None, sector, "agent"))
-
-
-def _first_with_country(found: list[Participant], before: int) -> Participant | None:
-    """The first actor with a country before `before`: the sentence's subject, whom a
-    pronoun on soldiers or forces refers to («قالت الولايات المتحدة إن طالبان قتلت ثلاثة
-    من جنودها»: the soldiers are American, not Taliban)."""
-    owners = [p for p in found if p.end <= before and p.country and p.kind not in PLACE_KINDS]
-    return min(owners, key=lambda p: p.start) if owners else None
-
-
-def _last_with_country(found: list[Participant], before: int) -> Participant | None:
-    owners = [p for p in found if p.end <= before and p.country and p.kind not in PLACE_KINDS]
-    return max(owners, key=lambda p: p.end) if owners else None
-
-
-def group_coordination(text: str, parts: list[Participant]) -> None:
-    """Participants joined by «و» or an appositive comma form one group (after the
-    mentions of one person in apposition become one participant: `merge_apposition`)."""
-    merge_apposition(text, parts)
-    group = -1
-    for i, part in enumerate(parts):
-        if i and _joined(text, parts[i - 1], part):
-            part.group = group
-        else:
-            group += 1
-            part.group = group
-
-
-_PERSONS = frozenset({"person", "role"})
-
-
-def merge_apposition(text: str, parts: list[Participant]) -> None:
-    """«الرئيس الصيني شي جينبينغ», «الأمين العام للأمم المتحدة، أنطونيو غوتيريس»: a title
-    and the name beside it (the entity stage links both to one person) are one participant,
-    not a subject and its object; a body named inside the title («للأمم المتحدة») is part
-    of it. Sorts `parts` by position and changes it in place."""
-    parts.sort(key=lambda p: (p.start, -p.end))
-    out: list[Participant] = []
-    for part in parts:
-        last = out[-1] if out else None
-        if last is not None and last.kind in _PERSONS and part.end <= last.end:
-            continue  # inside the title
-        if (
-            last is not None
-            and last.entity_id is not None
-            and (last.entity_id == part.entity_id or _title_after(last, part))
-            and part.kind in _PERSONS
-            and not text[last.end : part.start].strip(" ،,#")
-        ):
-            last.end, last.text = part.end, text[last.start : part.end]
-            last.apposed = True
-            continue
-        out.append(part)
-    parts[:] = out
-
-
-def _title_after(name: Participant, title: Participant) -> bool:
-    """«استقبل الشيخ محمد بن زايد ولي عهد أبوظبي …»: a title of the name's own country
-    right after a named person is his, not a second person (who has a name of his own)."""
-    return (
-        name.kind == "person"
-        and title.kind == "role"
-        and name.country is not None
-        and title.country == name.country
-    )
-
-
-def _joined(text: str, left: Participant, right: Participant) -> bool:
-    if right.start - left.end > 40:
-        return False
-    gap = text[left.end : right.start]
-    words = _WORD.findall(fold_text(gap))
-    # gap is a comma, «و» as a proclitic of the next word, or an article/prefix of it
-    stripped = gap.strip(" ،,")
-    if not stripped:
-        if left.apposed and right.apposed:
-            return False  # «استقبل الرئيس س، الزعيم ع»: two named people, subject and object
-        return "،" in gap or "," in gap  # apposition needs its comma: «مسلحون القوات» is not one
-    return len(words) == 1 and words[0] in ("و", "وال", "ول", "وب")
-
-
 def preposition_before(text: str, clause_start: int, part: Participant) -> str:
     """The preposition governing a participant: a separate word or a proclitic (ب، ل)."""
     word_start = part.start
@@ -304,7 +137,9 @@ def preposition_before(text: str, clause_start: int, part: Participant) -> str:
     attached = fold_text(text[word_start : part.start])
     if attached.endswith("ال"):
         attached = attached[:-2]
-    words = _WORD.findall(fold_text(text[max(clause_start, word_start - 25) : word_start]))
+    words = WORD_WITH_MARKS.findall(
+        fold_text(text[max(clause_start, word_start - 25) : word_start])
+    )
     held = len(words) > 1 and words[-1] in _HELD_NOUNS
     if attached in _PROCLITIC_PREPS and not (held and attached in _OWNER_PREPS):
         return _PROCLITIC_PREPS[attached]
@@ -329,7 +164,7 @@ def preposition_before(text: str, clause_start: int, part: Participant) -> str:
 
 
 def _words_between(text: str, start: int, end: int) -> list[str]:
-    return _WORD.findall(fold_text(text[start:end])) if end > start else []
+    return WORD_WITH_MARKS.findall(fold_text(text[start:end])) if end > start else []
 
 
 @dataclass(slots=True)
@@ -557,7 +392,11 @@ def unnamed_subject(text: str, end: int, first: Participant) -> bool:
     participant is in construct with it («غارات التحالف») and makes no such subject."""
     if first.start - end > 40 or _GAP_BREAK.search(text, end, first.start):
         return False
-    words = [w for w in _WORD.findall(fold_text(text[end : first.start])) if w not in _SKIPPABLE]
+    words = [
+        w
+        for w in WORD_WITH_MARKS.findall(fold_text(text[end : first.start]))
+        if w not in _SKIPPABLE
+    ]
     if not 2 <= len(words) <= 3 or any(w.removeprefix("و") in _NO_SUBJECT for w in words):
         return False
     head, last = words[0], words[-1].removeprefix("و")

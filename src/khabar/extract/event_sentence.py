@@ -17,16 +17,7 @@ from ..doc import Document, Event, Span
 from ..text.normalize import fold_text
 from ..text.tokens import WORD
 from . import event_attributes as attrs
-from .event_actors import (
-    PLACE_KINDS,
-    MentionIndex,
-    Participant,
-    Roles,
-    add_agent_fallback,
-    group_coordination,
-    resolve_coalitions,
-    resolve_media,
-)
+from .event_actors import PLACE_KINDS, MentionIndex, Participant, Roles
 from .event_background import BACKGROUND_TYPES, imperfect_form, is_background_act
 from .event_context import SentenceWords, match_bounds, pool
 from .event_domains import STATE, STATE_WINDOW, DocDomains, other_sense
@@ -43,6 +34,12 @@ from .event_frames import (
     trigger_frames,
 )
 from .event_mentions import merge
+from .event_participants import (
+    add_agent_fallback,
+    group_coordination,
+    resolve_coalitions,
+    resolve_media,
+)
 from .event_roles import NUMBER_AFTER, DocContext, RoleFinder
 from .event_triggers import (
     Candidate,
