@@ -13,25 +13,17 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from ..doc import Document, Event, Span
+from ..doc import Document, Event
 from ..text.normalize import fold_text
 from ..text.tokens import WORD
-from . import event_attributes as attrs
 from .event_actors import PLACE_KINDS, MentionIndex, Participant, Roles
 from .event_background import BACKGROUND_TYPES, imperfect_form, is_background_act
 from .event_context import SentenceWords, match_bounds, pool
+from .event_describe import EventDescription, armed
 from .event_domains import STATE, STATE_WINDOW, DocDomains, other_sense
-from .event_forms import date_follows, disaster_deaths, subjunctive
+from .event_forms import date_follows, disaster_deaths
 from .event_frames import (
-    bare_noun,
-    carried_out,
-    clause_frames,
-    definite,
-    frame_noun,
-    realised_after,
-    relative_verb,
     sentence_frames,
-    trigger_frames,
 )
 from .event_mentions import merge
 from .event_participants import (
@@ -40,14 +32,13 @@ from .event_participants import (
     resolve_coalitions,
     resolve_media,
 )
-from .event_roles import NUMBER_AFTER, DocContext, RoleFinder
+from .event_roles import DocContext, RoleFinder
 from .event_triggers import (
     Candidate,
     CueHit,
     CueIndex,
     TriggerHit,
     Words,
-    logit,
 )
 from .event_windows import (
     ATTACKED_WINDOW,
@@ -76,13 +67,6 @@ _COUNT_BEFORE = re.compile(r"[\d٠-٩]\s*$")
 _PREP_BEFORE = re.compile(r"(?<!\S)(?:إلى|الى|على|عن|من|في)\s+$")
 CLASH_SCORE = 0.6
 SENSE_WINDOW = 5  # words after a trigger in which a `sense` cue changes its meaning
-_ARMED = frozenset({"MIL", "REB", "UAF", "COP", "SPY", "INS"})
-_MODAL = frozenset({"negation", "future", "hypothetical"})
-_BEFORE_KINDS = _MODAL | {"legal", "generic", "history"}
-_LEGAL = frozenset({"legal"})
-_TYPED_NEGATION = 6  # words back a negation naming one type reaches («أحبطت قوات الأمن …»)
-_GENERIC = frozenset({"generic"})
-_MODE = frozenset({"mode"})
 
 
 class DocIndex:
@@ -116,7 +100,7 @@ class DocIndex:
         return i < len(starts) and starts[i] < end
 
 
-class SentenceCoder:
+class SentenceCoder(EventDescription):
     """Codes the trigger hits of one sentence."""
 
     def __init__(self, stage: EventStage, doc: Document, sentence, cues: CueIndex, lookup,
@@ -228,7 +212,7 @@ class SentenceCoder:
             if _clash(cand):
                 cand.score = max(cand.score, CLASH_SCORE)
             self._background(cand, roles)
-            if self.disaster and disaster_deaths(cand, _armed(roles.actors), self.disaster):
+            if self.disaster and disaster_deaths(cand, armed(roles.actors), self.disaster):
                 cand.score = 0.0
         for cand, roles in candidates:
             if cand.score >= self.stage.threshold and roles.actors:
@@ -419,126 +403,6 @@ class SentenceCoder:
         self._windows[key] = (cand, clause, cues)
         return clause, cues
 
-    def features(self, cand: Candidate, roles: Roles, repeated: bool) -> dict[str, float]:
-        hit, entry = cand.hit, cand.entry
-        text = self.doc.text
-        kinds = {c.kind for c in self.cues if not (c.start < hit.end and hit.start < c.end)}
-        before = {c.kind for c in self.near(cand, 4, 0, _BEFORE_KINDS)}
-        f = {
-            "prior": logit(entry.weight),
-            "verb": float(cand.verbal),
-            "passive": float(cand.passive),
-            "actor": float(bool(roles.actors)),
-            "recipient": float(bool(roles.recipients)),
-            "no_participant": float(not roles.actors and not roles.recipients),
-            "report": float("report" in kinds or self.relative_date),
-            "casualty": float("casualty" in kinds or self.casualty_amount),
-            "number_after": float(bool(NUMBER_AFTER.match(text, hit.end, hit.end + 12))),
-            # trials recall an earlier act; rejecting or condemning a verdict is itself one
-            "legal": self._legal(cand),
-            "generic": float("generic" in {c.kind for c in self.near(cand, 2, 0, _GENERIC)}),
-            "future": float("future" in before or hit.prefix.endswith("س")),
-            "hypothetical": float("hypothetical" in before),
-            "negation": self._negation(cand),
-            "history": float("history" in before),
-            "definite_noun": float(not cand.verbal and definite(hit)),
-            "repeated": float(repeated),
-            "quoted": float(attrs.quote_at(self.doc.quotes, hit.start, hit.end) is not None),
-            "place": float(bool(self.places)),
-            "armed_sides": float(_armed(roles.actors) and _armed(roles.recipients)),
-        }
-        f.update(self.frames)
-        f.update(trigger_frames(text, self.sentence, hit))
-        if entry.pos == "noun" and entry.type not in self.model.types:
-            if carried_out(text, self.sentence[0], hit):
-                f["prep_noun"] = 0.0
-            else:
-                f["bare_noun"] = float(bare_noun(text, self.sentence[0], hit))
-        if not cand.verbal and entry.type not in self.model.types:
-            f["frame_noun"] = float(frame_noun(text, self.sentence[0], hit))
-            f["realised_after"] = float(realised_after(text, hit))  # no weight: for re-mentions
-        elif cand.verbal and entry.type not in self.model.types:
-            f["relative"] = float(relative_verb(text, self.sentence[0], hit))
-        if entry.type in self.model.types:
-            clause = self.clause(hit.start)
-            starts = [p.start for p in self.places]
-            f.update(clause_frames(text, clause, self.sentence[0], hit, starts))
-            words = self.sentence_words()
-            f.update(words.features(entry.type, entry.lemma, hit.word_start, hit.end))
-            cand.bag = words.bag
-        return f
-
-    def _legal(self, cand: Candidate) -> float:
-        """Trials recall an earlier act; rejecting or condemning a verdict is itself one, so
-        is a sentence («قضت المحكمة بسجنه»: the trigger requires the verdict word) and an
-        arrest on a charge («اعتقلته الشرطة بتهمة الرشوة»: the charge comes after)."""
-        entry = cand.entry
-        if self.lexicon.types[entry.type].quad_code not in (2, 4):
-            return 0.0
-        if entry.requires and self.stage._legal_words.intersection(entry.requires):
-            return 0.0
-        ahead = 0 if entry.mode == "arrest" else 3
-        return float(bool(self.near(cand, 6, ahead, _LEGAL)))
-
-    def _negation(self, cand: Candidate) -> float:
-        """A plain negation a few words before; one that names a type («أحبطت الشرطة …
-        هجوما»: a foiled attack) negates only that type, further back."""
-        text, etype = self.doc.text, cand.entry.type
-        plain = any(_negates(text, c) and not c.value for c in self.near(cand, 3, 0, _MODAL))
-        if plain or etype not in self.typed_negations:
-            return float(plain)
-        typed = (c for c in self.near(cand, _TYPED_NEGATION, 0, _MODAL) if c.value == etype)
-        return float(any(_negates(text, c) for c in typed))
-
-    def event(self, cand: Candidate, roles: Roles) -> Event:
-        hit, entry = cand.hit, cand.entry
-        cand.actor_ids = frozenset(p.entity_id or p.text for p in roles.actors)
-        roles = self.finder.finish(cand, roles, self.parts)
-        doc = self.doc
-        plover = self.lexicon.types[entry.type]
-        near = self.near(cand, 4, 4, _MODE)
-        modes = attrs.refine_modes(entry.type, entry.mode, near)
-        if entry.type == "CONSULT" and any(p.kind == "igo" for p in roles.recipients):
-            modes.append("multilateral")
-        quote = attrs.quote_at(doc.quotes, hit.start, hit.end)
-        before = self.near(cand, 4, 0, _MODAL)
-        if not cand.features.get("negation"):
-            before = [c for c in before if c.kind != "negation"]
-        aux = attrs.aux_modes(before, hit.prefix, quote is not None)
-        if cand.features.get("negation") and "negated" not in aux:
-            aux.insert(0, "negated")  # a typed negation further back than `before` reaches
-        fitted = entry.type in self.model.types  # their detector judged the modality
-        if (
-            not fitted
-            and not {"hypothetical", "future"} & set(aux)
-            and subjunctive(doc.text, cand, imperfect_form(cand))
-        ):
-            aux.append("hypothetical")
-        date = attrs.event_date(
-            doc.dates, self.sentence, hit.start, doc.source.published,
-            future=bool({"future", "hypothetical"} & set(aux)),
-        )  # fmt: skip
-        if cand.background or attrs.is_historical(date, doc.source.published):
-            aux.append("historical")
-        used = {p.entity_id or p.text for p in roles.actors + roles.recipients}
-        loc = attrs.event_location(self.places, used, hit.start, doc, self.lookup)
-        dead, injured = (
-            attrs.casualties(doc.amounts, self.sentence)
-            if entry.type == "ASSAULT"
-            else (None, None)
-        )
-        root = next(
-            (plover.mode_roots[m] for m in modes if m in plover.mode_roots), plover.cameo_root
-        )
-        return Event(
-            id="", event=entry.type, mode=modes, aux_mode=aux, context=attrs.contexts(self.cues),
-            date=date, actor=[p.ref() for p in roles.actors],
-            recipient=[p.ref() for p in roles.recipients], event_loc=loc,
-            event_text=doc.text[hit.start : hit.end], trigger=Span(hit.start, hit.end),
-            text_info=Span(*self.sentence), quad_code=plover.quad_code, cameo_root=root,
-            dead=dead, injured=injured, confidence=round(cand.score, 3),
-        )  # fmt: skip
-
 
 def _readings(
     hit: TriggerHit, governed: bool = False, fitted: frozenset[str] = frozenset()
@@ -591,24 +455,6 @@ def _clash(cand: Candidate) -> bool:
     reports an act whatever the sentence around it (trend, summary) looks like."""
     f = cand.features
     return cand.entry.mode == "firefight" and bool(f.get("between") and f.get("armed_sides"))
-
-
-def _armed(parts: list[Participant]) -> bool:
-    """Forces, rebels or gunmen: two such sides on a trigger make a fight of it."""
-    return any(p.sector in _ARMED or p.kind == "armed" for p in parts)
-
-
-# «، ما أدى إلى», «، ما تسبب بمقتل»: after a comma «ما» is "which" opening a consequence
-_COMMA_BEFORE = re.compile(r"[،,]\s*$")
-
-
-def _negates(text: str, cue: CueHit) -> bool:
-    """A negation cue standing as its own word, or after «و»/«ف» («كما» is no «ما»)."""
-    if cue.kind != "negation" or text[cue.word_start : cue.start] not in ("", "و", "ف"):
-        return False
-    if text[cue.start : cue.end] == "ما" and cue.word_start == cue.start:
-        return not _COMMA_BEFORE.search(text, max(0, cue.start - 3), cue.start)
-    return True
 
 
 def _overlaps_any(part: Participant, spans: list[tuple[int, int]]) -> bool:
