@@ -23,11 +23,7 @@ from .event_frames import (
     trigger_frames,
 )
 from .event_roles import NUMBER_AFTER
-from .event_triggers import (
-    Candidate,
-    CueHit,
-    logit,
-)
+from .event_triggers import Candidate, CueHit, logit
 
 _ARMED = frozenset({"MIL", "REB", "UAF", "COP", "SPY", "INS"})
 MODAL = frozenset({"negation", "future", "hypothetical"})
