@@ -146,3 +146,23 @@ def test_event_domains_loader_checks_rows(tmp_path, name, row, message) -> None:
         load_event_domains.__wrapped__(folder)
     assert message in str(raised.value)
     assert f"{name}:" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال الحزب في بيان إن هذه الخطوة تحصن الديمقراطية الناشئة من مناوراتهم الانقلابية.",
+        "واعتبر النائب أن القضية ساعدت في صرف الانتباه العام عن مفاوضات الحكومة العسرة.",
+    ],
+)
+def test_schemes_and_contributing_are_no_acts(pipeline, text):
+    assert processed(pipeline, text, published="2018-04-10").events == []
+
+
+def test_exercises_and_help_to_a_party_stay(pipeline):
+    exercises = "أجرت القوات الأمريكية والأردنية مناورات عسكرية مشتركة في جنوب الأردن أمس."
+    helped = "وساعدت الولايات المتحدة الجيش العراقي في استعادة المدينة من التنظيم."
+    assert [e.event for e in processed(pipeline, exercises, published="2018-04-10").events] == [
+        "COOPERATE"
+    ]
+    assert [e.event for e in processed(pipeline, helped, published="2018-04-10").events] == ["AID"]
