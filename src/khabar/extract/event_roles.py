@@ -47,10 +47,16 @@ from .event_role_rules import (
     ATTACKERS,
     LETTERS,
     NUMBER_AFTER,
+    aid_beneficiary,
     approximate_count,
+    arrival_destination,
     cause_acts,
+    delegation_leaders,
     destination_hosts,
     doer,
+    expelled_from,
+    host_actor,
+    hosted_pronoun,
     indefinite_victim,
     inside_actor,
     light_verb_subject,
@@ -288,6 +294,17 @@ class RoleFinder:
             roles.actors, roles.recipients = roles.recipients, giver
         if not cand.verbal and cand.entry.type in _SOURCED_NOUNS:
             noun_source(self.text, self.sentence_start, cand, roles, parts)
+        aid_beneficiary(self.text, self.sentence_start, cand, parts, roles)
+        expelled_from(self.text, self.sentence_start, cand, parts, roles)
+        if cand.entry.mode == "visit":
+            delegation_leaders(self.text, roles)
+            arrival_destination(self.text, self.sentence_start, cand, parts, roles)
+        host_actor(self.text, self.sentence_start, cand, parts, roles)
+        if hosted_pronoun(self.text, cand, parts):
+            # «قال … خلال استضافته في إذاعة»: the pronoun of the verbal noun was hosted
+            hosted = roles.actors or self._implicit_actor(cand, roles, parts)
+            roles.recipients = hosted + [p for p in roles.recipients if p not in hosted]
+            roles.actors, roles.unnamed = [], True
         if not roles.actors and not roles.unnamed:
             roles.actors = self._implicit_actor(cand, roles, parts)
         # «قصفت مقاتلات التحالف»: a name inside the actor's words is no target of its own
