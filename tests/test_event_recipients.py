@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from khabar.doc import Event
 from khabar.extract.event_actors import Participant, Roles
-from khabar.extract.event_role_rules import delegation_leaders
+from khabar.extract.event_visits import delegation_leaders
 from seeded import processed
 
 

@@ -47,16 +47,10 @@ from .event_role_rules import (
     ATTACKERS,
     LETTERS,
     NUMBER_AFTER,
-    aid_beneficiary,
     approximate_count,
-    arrival_destination,
     cause_acts,
-    delegation_leaders,
     destination_hosts,
     doer,
-    expelled_from,
-    host_actor,
-    hosted_pronoun,
     indefinite_victim,
     inside_actor,
     light_verb_subject,
@@ -72,6 +66,14 @@ from .event_role_rules import (
     with_sector,
 )
 from .event_triggers import Candidate
+from .event_visits import (
+    aid_beneficiary,
+    arrival_destination,
+    delegation_leaders,
+    expelled_from,
+    host_actor,
+    hosted_pronoun,
+)
 
 _NUMBER_BEFORE = re.compile(
     r"(?:\d|[٠-٩]|ثلاث\w*|أربع\w*|خمس\w*|ست\w*|سبع\w*|ثماني\w*|تسع\w*|عشر\w*|عشرات|مئات|اثن\w*)"
