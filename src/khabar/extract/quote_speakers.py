@@ -33,6 +33,11 @@ _GOVERNING = frozenset(
 )
 _LATTER = frozenset({"الاخير", "الاخيره", "الاخيرين", "الاخيرتين"})
 _NISBA = re.compile(r"ال\w+(?:ي|يه|ية)(?!\w)")
+# an indefinite feminine noun right before a name governs it («حكومة», «زيارة»); verbs never
+# end in «ة»
+_CONSTRUCT = re.compile(r"(?:^|\s)(?!ال)\w+ة\s+$")
+# «المصادر», «المسؤولون»: a plural head is not the single speaker heard last
+_PLURAL_HEAD = re.compile(r"(?:ال)?(?:\w{3,}(?:ون|ين|ات)|م\wا\wر)$")
 _AN = re.compile(r"(?<!\w)عن(?!\w)")
 _TYPE_RANK = {"PER": 0, "ORG": 1, "LOC": 2}
 
@@ -101,7 +106,7 @@ class Attribution:
         elif verb.kind == "noun":  # «عن مصدر عسكري قوله»
             source = self._after_an((max(0, verb.word_start - 100), verb.word_start))
             speaker = self.subject(source) if source else None
-        elif verb.kind == "participle":
+        elif verb.kind in ("participle", "afterword"):
             speaker = self._sentence_subject(verb)
         if speaker is None:
             # «وأضاف أن» continues the last speaker; a bare «قال» inside a clause refers to
@@ -120,6 +125,21 @@ class Attribution:
         if not self.history:
             return False
         return max(self.said_at[-1], self.history[-1].start or -1) >= position
+
+    def said_after(self, tail: Verb, found: Speaker | None, limit: int) -> Speaker | None:
+        """«… على حد قوله»: the person (or organisation) its sentence names first, before
+        `limit` (the speech verb), in place of `found`, that verb's speaker without an entity."""
+        sentence_start = self.sentence_start(tail.word_start)
+        for types in (("PER",), ("ORG",)):
+            ref = self._first_in(sentence_start, limit, types)
+            if ref is not None:
+                speaker = self._speaker_from(self._named_after(ref, limit))
+                if found is not None and self.history and self.history[-1] is found:
+                    self.history[-1] = speaker
+                else:
+                    self.heard(speaker, tail.word_start)
+                return speaker
+        return None
 
     def _sentence_subject(self, verb: Verb) -> Speaker | None:
         """A participle («مضيفا») continues the speaker of its sentence, or its person."""
@@ -155,6 +175,14 @@ class Attribution:
             return False  # a long phrase is a description of its own («الدول الخمس الأخرى …»)
         if len(words) > 1 and _NISBA.match(words[1]):
             return False
+        last = self.history[-1].text if self.history else None
+        plural_last = bool(last) and _PLURAL_HEAD.match(fold_text(last.split()[0])) is not None
+        if (
+            words[0].startswith("ال")
+            and _PLURAL_HEAD.match(fold_text(words[0]))
+            and not plural_last
+        ):
+            return False
         lo = bisect.bisect_left(self.mention_starts, start)
         return not any(m.start < end and m.entity.type == "LOC" for m in self.mentions[lo : lo + 6])
 
@@ -166,6 +194,16 @@ class Attribution:
         if self._spoke_since(sentence_start):
             return self.history[-1]
         first = self._first_in(sentence_start, verb.word_start, ("PER",))
+        if first is None:  # «انتقدت افتتاحية "تايمز" …، وقالت»: the organisation it opens with
+            first = self._first_in(sentence_start, verb.word_start, ("ORG",))
+            # (not «وحثت الصحيفة السلطات … وأكدت»: after a definite subject it is the object)
+            before = self.text[sentence_start : first.start].split() if first else []
+            if (
+                first is None
+                or first.start - sentence_start > 40
+                or (len(before) > 1 and fold_text(before[-1]).startswith("ال"))
+            ):
+                first = None
         return self._speaker_from(self._named_after(first, verb.word_start)) if first else None
 
     def note_subject(self, region: tuple[int, int]) -> None:
@@ -210,6 +248,8 @@ class Attribution:
         before = self.text[max(0, ref.start - 12) : ref.start]
         if before[-1:].isalpha():
             return True  # an attached clitic: و، ب، ل، ف، ك
+        if ref.entity.type == "PER" and _CONSTRUCT.search(before):
+            return True  # «حكومة نتانياهو»: the name completes a noun, it is no subject
         words = fold_text(before).split()
         return bool(words) and words[-1] in _GOVERNING
 
@@ -294,6 +334,8 @@ class Attribution:
         folded, mapping = fold(self.text[clause_start : verb.word_start])
         for pattern in self.words.before:
             match = pattern.search(folded)
+            if match and match.groupdict().get("rel") and not self._agrees(match["rel"], verb):
+                return None  # «للشروط التي يرى أنها»: the relative's noun is the verb's object
             found = self._subject_from_clause(match, mapping, clause_start, verb) if match else None
             if found is not None:
                 return found
@@ -326,6 +368,17 @@ class Attribution:
         else:
             start, end = mapping.span(match.start(group), match.end(group))
         return self.subject((clause_start + start, clause_start + end))
+
+    def _agrees(self, relative: str, verb: Verb) -> bool:
+        """The verb agrees with the relative pronoun, so the noun before it is its subject."""
+        form = fold_text(self.text[verb.start : verb.end]).split()[0]
+        if form.endswith(("وا", "ون")):
+            number = "الذين"
+        elif form.endswith("ت") or form.startswith("ت"):
+            number = "التي"
+        else:
+            number = "الذي"
+        return number == relative
 
     def _head_antecedent(self, phrase: str, position: int) -> Speaker | None:
         """«المصدر», «الوزارة», «الصحيفة»: the last speaker or entity whose text has that noun."""

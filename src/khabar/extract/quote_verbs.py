@@ -1,7 +1,7 @@
 """Speech verbs and the words around a speaker, as data: speech_verbs.tsv.
 
 Each row is a form of a speech verb (perfect, participle, verbal noun, a «source» word such as
-«نقلا عن») with its lemma, or a word that delimits the subject phrase: adverbs between the verb
+«نقلا عن», an «afterword» such as «على حد قوله») with its lemma, or a word that delimits the subject phrase: adverbs between the verb
 and its subject, boundaries and circumstances that end it, and governors that make the «أن»
 after them no reported speech («دون أن»). The loader checks every row (file:line).
 """
@@ -19,7 +19,7 @@ from ..text.normalize import fold_text
 
 __all__ = ["SubjectWords", "Verb", "load_speech_verbs"]
 
-_KINDS = ("verb", "participle", "noun", "source")
+_KINDS = ("verb", "participle", "noun", "source", "afterword")
 _WORD_KINDS = ("adverb", "boundary", "circumstance", "governor")
 
 
@@ -65,7 +65,7 @@ def load_speech_verbs(path: Path | None = None) -> tuple[PhraseMatcher, SubjectW
         lead=re.compile(rf"(?:[\s،,]*(?:{adverb})(?!\w))*[\s،,]*"),
         end=re.compile(rf"(?<!\w){stop}|[،,]\s*(?:(?:{adverb})(?!\w)|{stop})|[.:؟!?\n(]"),
         before=(  # tried in this order: relative clause, «كان … قد», a short clause-initial phrase
-            re.compile(r"(?P<np2>[^.،,\n]{2,60}?)\s+(?:الذي|التي|الذين)\s+$"),
+            re.compile(r"(?P<np2>[^.،,\n]{2,60}?)\s+(?P<rel>الذي|التي|الذين)\s+$"),
             re.compile(
                 r"(?<!\w)[وف]?(?P<kana>كان|كانت|كانوا)\s+(?P<np>[^.،,]{2,80}?)\s+(?:قد\s+)?$"
             ),

@@ -9,6 +9,7 @@
    (indirect: the reported clause runs to the end of the sentence or to the next speech verb).
    A quotation followed by «، قال X» takes its speaker from that verb.
    «بحسب X فإن …» reports what follows «فإن»; «…، بحسب X» attributes the clause before it.
+   «… على حد قوله» ends the content; without a subject of its own, the sentence names the speaker.
 3. The speaker is the subject: the entity mention between the verb and the content (VSO,
    «وقال لافروف»; a person in apposition wins over the title's organisation), else the mention
    just before the verb (SVO), else — no subject, a participle («مضيفا»), or a definite role
@@ -39,6 +40,8 @@ _FA_INNA = re.compile(r"(?<!\w)ف(?:ان|انه|انها|انهم|قد)(?!\w)")
 _RELATIVE = re.compile(
     r"(?<!\w)[وف]?(?:التي|التى|الذي|الذى|الذين|اللذين|اللتين)\s+(?:(?:كان|كانت|كانوا|قد|لم|لا)\s+)*$"
 )
+_SOURCE_END = re.compile(r"[،,«\"“]")
+_TOLD_TO = re.compile(r"ما\s+\w+\s+ل")
 _WINDOW = 220  # how far after a verb its content may start
 # what introduces reported content, searched in folded text after the verb
 _OPENER = re.compile(
@@ -118,7 +121,7 @@ class _Finder:
                 quotes = [q for q in quotes if (q.start, q.end) != (quote.start, quote.end)]
             by_span[(quote.start, quote.end)] = verb
             quotes.append(quote)
-        quotes.extend(self._speaker_after(used_marks))
+        quotes.extend(self._speaker_after(used_marks, quotes))
         quotes.sort(key=lambda q: q.start)
         return quotes
 
@@ -128,6 +131,8 @@ class _Finder:
         return _RELATIVE.search(self.text[start : verb.word_start]) is not None
 
     def _from_verb(self, verb: Verb, later: list[Verb], used: set[int]) -> Quote | None:
+        if verb.kind == "afterword":  # «على حد قوله» closes content, it introduces none
+            return None
         if verb.kind == "source":
             return self._from_source(verb)
         window_end = min(len(self.text), verb.end + _WINDOW)
@@ -154,8 +159,22 @@ class _Finder:
             return None
         start, end, direct = content
         speaker = self.att.speaker(verb, region)
+        if speaker is None or speaker.entity is None:
+            # «… على حد قوله»: the sentence's subject said it
+            tail = self._afterword(end, later)
+            found = self.att.said_after(tail, speaker, verb.word_start) if tail else None
+            speaker = found or speaker
         self.att.quote_spans.append((start, end))
         return Quote(start, end, self.text[start:end], speaker, verb.lemma, direct)
+
+    def _afterword(self, end: int, later: list[Verb]) -> Verb | None:
+        for other in later:
+            if other.word_start > end + 4:
+                return None
+            gap = self.text[end : other.word_start]
+            if other.kind == "afterword" and not gap.strip(' ،,"»”'):
+                return other
+        return None
 
     def _opener(self, folded: str, mapping: OffsetMap, offset: int) -> re.Match[str] | None:
         """What introduces the content; a short quoted name («وكالة "تشاينا نيوز" أن») is skipped."""
@@ -224,14 +243,26 @@ class _Finder:
             return Quote(start, end, self.text[start:end], speaker, verb.lemma, False)
         sentence_start = self.att.sentence_start(verb.word_start)
         start, end = strip_span(self.text, sentence_start, verb.word_start)
-        if end - start < 15:
-            return None
-        speaker = self.att.subject((verb.end, min(len(self.text), verb.end + 80)))
+        reach = min(len(self.text), verb.end + 80)
+        speaker = self.att.subject((verb.end, reach))
+        quoted = speaker is not None and speaker.entity is not None
+        if not quoted:  # «بحسب المرصد، "…" …، مشيرا»: the source up to its comma still speaks
+            comma = _SOURCE_END.search(self.text, verb.end, reach)
+            speaker = self.att.subject((verb.end, comma.start())) if comma else None
         if speaker is None or speaker.entity is None:
+            return None
+        if self.text[sentence_start : verb.word_start].strip(" و") and not _TOLD_TO.match(
+            speaker.text
+        ):
+            # «…، بحسب ما أفادت الشركة. مضيفا أن»: the source is who speaks next (not when it
+            # opens the sentence, «وحسب رويترز، قال»; nor the one it was told to, «بحسب ما
+            # أكده لمراسلة …، فلان»)
+            self.att.heard(speaker, verb.word_start)
+        if end - start < 15 or not quoted:
             return None
         return Quote(start, end, self.text[start:end], speaker, verb.lemma, False)
 
-    def _speaker_after(self, used: set[int]) -> list[Quote]:
+    def _speaker_after(self, used: set[int], found: list[Quote]) -> list[Quote]:
         """«…»، قال المتحدث: a quotation whose speaker comes after it."""
         out = []
         for open_at, close in self.spans.items():
@@ -240,12 +271,19 @@ class _Finder:
             after = next((v for v in self.verbs if close < v.word_start <= close + 5), None)
             if (
                 after is None
-                or after.kind != "verb"
+                or after.kind not in ("verb", "afterword")
                 or self.text[close + 1 : after.word_start].strip(" ،,-")
             ):
                 continue
+            if after.kind == "afterword":
+                # «"…"، حسب تعبيره»: whom the sentence names before the quotation, unless the
+                # quotation is part of content already found
+                if any(q.start <= open_at < q.end for q in found):
+                    continue
+                speaker = self.att.said_after(after, None, open_at)
+            else:
+                speaker = self.att.speaker(after, (after.end, min(len(self.text), after.end + 60)))
             used.add(open_at)
-            speaker = self.att.speaker(after, (after.end, min(len(self.text), after.end + 60)))
             out.append(
                 Quote(
                     open_at + 1, close, self.text[open_at + 1 : close], speaker, after.lemma, True
