@@ -4,7 +4,7 @@ stage itself, with its offsets checked."""
 
 from __future__ import annotations
 
-from khabar.doc import Document, Entity, Mention, Sentence, Source
+from khabar.doc import ActorRef, Document, Entity, Event, Mention, Sentence, Source
 from khabar.extract.entities import EntityStage
 from khabar.pipeline import Pipeline
 
@@ -86,3 +86,37 @@ class FakeTagger:
 
     def tag(self, text: str, tokens: list) -> list[tuple[int, int, str]]:
         return [(s, e, k) for s, e, k, _ in self.tag_scored(text, tokens)]
+
+
+def quoted_document(text: str, people: dict[str, tuple[str, str]]) -> Document:
+    """For the quote stage: sentences split after «.» and line ends, and one entity (id, type)
+    per given name with a mention at every occurrence."""
+    entities = []
+    for name, (entity_id, kind) in people.items():
+        mentions = []
+        start = text.find(name)
+        while start >= 0:
+            mentions.append(Mention(start, start + len(name), name))
+            start = text.find(name, start + 1)
+        entities.append(Entity(entity_id, entity_id, name, kind, mentions=mentions))
+    sentences, start = [], 0
+    for index, char in enumerate(text):
+        if char in ".\n":
+            sentences.append(Sentence(start, index + 1))
+            start = index + 1
+    if start < len(text):
+        sentences.append(Sentence(start, len(text)))
+    return Document(id="t", text=text, sentences=sentences, entities=entities)
+
+
+def typed_events(pipeline: Pipeline, text: str, kind: str) -> list[Event]:
+    """The events of one PLOVER type that `text` gives through `pipeline`."""
+    return [e for e in processed(pipeline, text).events if e.event == kind]
+
+
+def codes(refs: list[ActorRef]) -> set[str | None]:
+    return {r.code for r in refs}
+
+
+def countries(refs: list[ActorRef]) -> set[str | None]:
+    return {r.country for r in refs}

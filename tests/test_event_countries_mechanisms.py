@@ -7,7 +7,6 @@ Every sentence is written for this test.
 
 from __future__ import annotations
 
-from khabar.doc import Event
 from khabar.extract.event_actors import Participant, preposition_before
 from khabar.extract.event_country import (
     CountryFiller,
@@ -18,7 +17,8 @@ from khabar.extract.event_country import (
     owned_by,
 )
 from khabar.text.normalize import fold_text
-from seeded import processed
+from seeded import countries
+from seeded import typed_events as events
 
 NISBA = {fold_text(w): c for w, c in (("الأتراك", "TUR"), ("التركي", "TUR"),
                                       ("الألمانية", "DEU"), ("الباكستانية", "PAK"))}  # fmt: skip
@@ -144,14 +144,6 @@ def test_owner_of_a_building_shares_its_preposition():
 
 
 # --- the full pipeline -------------------------------------------------------------------------
-
-
-def events(pipeline, text: str, kind: str) -> list[Event]:
-    return [e for e in processed(pipeline, text).events if e.event == kind]
-
-
-def countries(refs) -> set[str | None]:
-    return {r.country for r in refs}
 
 
 def test_pipeline_protesters_from_a_nationality(pipeline):

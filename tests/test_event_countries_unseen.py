@@ -7,21 +7,9 @@ Every sentence is written for this test.
 
 from __future__ import annotations
 
-from khabar.doc import Event
 from khabar.extract.event_actors import Participant, unnamed_subject
-from seeded import processed
-
-
-def events(pipeline, text: str, kind: str) -> list[Event]:
-    return [e for e in processed(pipeline, text).events if e.event == kind]
-
-
-def codes(refs) -> set[str | None]:
-    return {r.code for r in refs}
-
-
-def countries(refs) -> set[str | None]:
-    return {r.country for r in refs}
+from seeded import codes, countries
+from seeded import typed_events as events
 
 
 def part(text: str, phrase: str) -> Participant:

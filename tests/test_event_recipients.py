@@ -7,22 +7,10 @@ Every sentence is written for this test.
 
 from __future__ import annotations
 
-from khabar.doc import Event
 from khabar.extract.event_actors import Participant, Roles
 from khabar.extract.event_visits import delegation_leaders
-from seeded import processed
-
-
-def events(pipeline, text: str, kind: str) -> list[Event]:
-    return [e for e in processed(pipeline, text).events if e.event == kind]
-
-
-def codes(refs) -> set[str | None]:
-    return {r.code for r in refs}
-
-
-def countries(refs) -> set[str | None]:
-    return {r.country for r in refs}
+from seeded import codes, countries
+from seeded import typed_events as events
 
 
 def test_place_after_hosting_verb_is_the_host(pipeline):

@@ -13,7 +13,7 @@ from khabar.errors import KnowledgeBaseError
 from khabar.extract.event_lexicon import PLOVER_TYPES, load_event_lexicon, verb_forms
 from khabar.extract.events import EventStage
 from khabar.kb.tsv import DATA_DIR
-from seeded import seeded_document
+from seeded import codes, seeded_document
 
 SCHEMA = Path(__file__).resolve().parents[1] / "src/khabar/export/schema/plover_event.schema.json"
 
@@ -42,10 +42,6 @@ def stage() -> EventStage:
     s = EventStage()
     s.setup()
     return s
-
-
-def codes(refs) -> set[str | None]:
-    return {r.code for r in refs}
 
 
 def test_lexicon_covers_all_plover_types() -> None:

@@ -7,6 +7,7 @@ import pytest
 from khabar.doc import Event, Sentence
 from khabar.eval.events import score_detection
 from khabar.extract.events import EventStage
+from seeded import countries
 from test_extract_events import make_doc
 
 
@@ -82,10 +83,6 @@ def test_detection_counts_fresh_reports_only(stage) -> None:
     result = score_detection(rows, code)
     assert result["headline"]["ASSAULT"]["fp"] == 0
     assert result["background"]["ASSAULT"] == {"easy no": 1}
-
-
-def countries(refs) -> set[str | None]:
-    return {r.country for r in refs}
 
 
 def test_visited_country_hosts_the_visit(stage) -> None:

@@ -8,14 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.doc import Event
 from khabar.extract.event_roles import bare_direction
 from khabar.text.normalize import fold_text
-from seeded import processed
-
-
-def events(pipeline, text: str, kind: str) -> list[Event]:
-    return [e for e in processed(pipeline, text).events if e.event == kind]
+from seeded import typed_events as events
 
 
 def sectors(refs) -> set[str | None]:

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from khabar.doc import Document, Entity, Mention, Sentence, Source
+from khabar.doc import Document, Source
 from khabar.extract.quotes import QuoteStage, quoted_spans
-from seeded import processed
+from seeded import processed, quoted_document
 
 SEED = (
     Path(__file__).parents[1] / "src/khabar/examples/urdupoint_sputnik_2021-07-02_lavrov_csto.txt"
@@ -18,26 +18,6 @@ def stage() -> QuoteStage:
     stage = QuoteStage()
     stage.setup()
     return stage
-
-
-def _doc(text: str, people: dict[str, tuple[str, str]]) -> Document:
-    """A document whose entities are every occurrence of the given names."""
-    entities = []
-    for name, (entity_id, kind) in people.items():
-        mentions = []
-        start = text.find(name)
-        while start >= 0:
-            mentions.append(Mention(start, start + len(name), name))
-            start = text.find(name, start + 1)
-        entities.append(Entity(entity_id, entity_id, name, kind, mentions=mentions))
-    sentences, start = [], 0
-    for index, char in enumerate(text):
-        if char in ".\n":
-            sentences.append(Sentence(start, index + 1))
-            start = index + 1
-    if start < len(text):
-        sentences.append(Sentence(start, len(text)))
-    return Document(id="t", text=text, sentences=sentences, entities=entities)
 
 
 def _quotes(stage: QuoteStage, doc: Document) -> list[tuple[str, str | None, str | None, bool]]:
@@ -76,7 +56,7 @@ def test_quotes_direct_with_colon_and_role_word(stage: QuoteStage) -> None:
         'وقال الوزير سامر الخطيب في مؤتمر صحفي: "سنفتح المعبر غدا أمام الشاحنات". '
         'وأضاف الوزير: "لن نقبل بأي تأخير جديد".'
     )
-    doc = _doc(text, {"سامر الخطيب": ("person:khatib", "PER")})
+    doc = quoted_document(text, {"سامر الخطيب": ("person:khatib", "PER")})
     assert _quotes(stage, doc) == [
         ("سنفتح المعبر غدا أمام الشاحنات", "person:khatib", "قال", True),
         ("لن نقبل بأي تأخير جديد", "person:khatib", "أضاف", True),
@@ -85,7 +65,7 @@ def test_quotes_direct_with_colon_and_role_word(stage: QuoteStage) -> None:
 
 def test_quotes_indirect_and_svo(stage: QuoteStage) -> None:
     text = "وزارة الصحة قالت إن عدد المصابين ارتفع إلى عشرين. وأكدت أن المستشفيات مستعدة."
-    doc = _doc(text, {"وزارة الصحة": ("org:moh", "ORG")})
+    doc = quoted_document(text, {"وزارة الصحة": ("org:moh", "ORG")})
     assert _quotes(stage, doc) == [
         ("عدد المصابين ارتفع إلى عشرين", "org:moh", "قال", False),
         ("المستشفيات مستعدة", "org:moh", "أكد", False),
@@ -94,7 +74,7 @@ def test_quotes_indirect_and_svo(stage: QuoteStage) -> None:
 
 def test_quotes_speaker_after_the_quotation(stage: QuoteStage) -> None:
     text = "«الحوار هو الطريق الوحيد للخروج من الأزمة»، قالت ليلى حداد للصحفيين."
-    doc = _doc(text, {"ليلى حداد": ("person:haddad", "PER")})
+    doc = quoted_document(text, {"ليلى حداد": ("person:haddad", "PER")})
     assert _quotes(stage, doc) == [
         ("الحوار هو الطريق الوحيد للخروج من الأزمة", "person:haddad", "قال", True)
     ]
@@ -105,7 +85,9 @@ def test_quotes_transmitted_source_and_participle(stage: QuoteStage) -> None:
         "ونقلت وكالة الأنباء عن مصدر أمني قوله إن الهدوء عاد إلى المدينة. "
         "وقال نبيل عيسى إن الاتفاق صامد، مشيرا إلى أن المفاوضات ستستأنف."
     )
-    doc = _doc(text, {"وكالة الأنباء": ("org:agency", "ORG"), "نبيل عيسى": ("person:issa", "PER")})
+    doc = quoted_document(
+        text, {"وكالة الأنباء": ("org:agency", "ORG"), "نبيل عيسى": ("person:issa", "PER")}
+    )
     quotes = stage(doc).quotes
     assert [(q.text, q.speaker.text if q.speaker else None) for q in quotes] == [
         ("الهدوء عاد إلى المدينة", "مصدر أمني"),
@@ -117,7 +99,7 @@ def test_quotes_transmitted_source_and_participle(stage: QuoteStage) -> None:
 
 def test_quotes_short_quoted_name_is_not_the_content(stage: QuoteStage) -> None:
     text = 'وذكرت صحيفة "الأيام" أن الحكومة ستستقيل قريبا.'
-    doc = _doc(text, {})
+    doc = quoted_document(text, {})
     ((content, _, verb, direct),) = _quotes(stage, doc)
     assert (content, verb, direct) == ("الحكومة ستستقيل قريبا", "ذكر", False)
 
@@ -132,7 +114,7 @@ def test_quotes_quotation_continues_over_paragraphs() -> None:
 
 def test_quotes_source_before_fa_inna(stage: QuoteStage) -> None:
     text = "وبحسب صحيفة الأيام فإن الحكومة ستستقيل قريبا."
-    doc = _doc(text, {"صحيفة الأيام": ("org:ayyam", "ORG")})
+    doc = quoted_document(text, {"صحيفة الأيام": ("org:ayyam", "ORG")})
     assert _quotes(stage, doc) == [("الحكومة ستستقيل قريبا", "org:ayyam", "حسب", False)]
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.doc import Document, Entity, Mention, Sentence
+from khabar.doc import Document
 from khabar.extract.quotes import QuoteStage
+from seeded import quoted_document
 
 
 @pytest.fixture(scope="module")
@@ -13,26 +14,6 @@ def stage() -> QuoteStage:
     stage = QuoteStage()
     stage.setup()
     return stage
-
-
-def _doc(text: str, names: dict[str, tuple[str, str]]) -> Document:
-    """A document whose entities are every occurrence of the given names."""
-    entities = []
-    for name, (entity_id, kind) in names.items():
-        mentions = []
-        start = text.find(name)
-        while start >= 0:
-            mentions.append(Mention(start, start + len(name), name))
-            start = text.find(name, start + 1)
-        entities.append(Entity(entity_id, entity_id, name, kind, mentions=mentions))
-    sentences, start = [], 0
-    for index, char in enumerate(text):
-        if char in ".\n":
-            sentences.append(Sentence(start, index + 1))
-            start = index + 1
-    if start < len(text):
-        sentences.append(Sentence(start, len(text)))
-    return Document(id="t", text=text, sentences=sentences, entities=entities)
 
 
 def _speakers(stage: QuoteStage, doc: Document) -> list[tuple[str, str | None, str | None]]:
@@ -47,7 +28,9 @@ def test_trailing_source_speaks_next(stage: QuoteStage) -> None:
         "تعرضت قافلة لهجوم شنته جماعة الفجر قرب الحدود، بحسب ما أعلنت شركة النور في بيان. "
         "مضيفا أن الأضرار كانت محدودة."
     )
-    doc = _doc(text, {"جماعة الفجر": ("org:fajr", "ORG"), "شركة النور": ("org:noor", "ORG")})
+    doc = quoted_document(
+        text, {"جماعة الفجر": ("org:fajr", "ORG"), "شركة النور": ("org:noor", "ORG")}
+    )
     found = _speakers(stage, doc)
     assert found[-1][:2] == ("الأضرار كانت محدودة", "org:noor")
 
@@ -57,26 +40,28 @@ def test_source_before_quoted_clause_speaks_next(stage: QuoteStage) -> None:
         'قال الوزير سامي عادل إن الطريق مفتوح. ولم يتضح بحسب المرصد، "عدد الجرحى" في البلدة، '
         "مشيرا إلى أن القصف استمر ساعتين."
     )
-    doc = _doc(text, {"سامي عادل": ("person:adel", "PER"), "المرصد": ("org:observatory", "ORG")})
+    doc = quoted_document(
+        text, {"سامي عادل": ("person:adel", "PER"), "المرصد": ("org:observatory", "ORG")}
+    )
     found = _speakers(stage, doc)
     assert found[-1][:2] == ("القصف استمر ساعتين", "org:observatory")
 
 
 def test_afterword_ends_content_and_names_speaker(stage: QuoteStage) -> None:
     text = "الرئيس كريم ناصر توقع أن تقبل كندا الشروط التي يرى أنها عادلة على حد قوله."
-    doc = _doc(text, {"كريم ناصر": ("person:nasser", "PER"), "كندا": ("CAN", "LOC")})
+    doc = quoted_document(text, {"كريم ناصر": ("person:nasser", "PER"), "كندا": ("CAN", "LOC")})
     assert _speakers(stage, doc) == [("عادلة", "person:nasser", "كريم ناصر")]
 
 
 def test_relative_clause_agrees_with_its_verb(stage: QuoteStage) -> None:
     text = "وزار الوفد المدينة التي قالت سلمى يونس إنها تحتاج إلى مدارس."
-    doc = _doc(text, {"سلمى يونس": ("person:younes", "PER")})
+    doc = quoted_document(text, {"سلمى يونس": ("person:younes", "PER")})
     assert _speakers(stage, doc)[0][1] == "person:younes"
 
 
 def test_plural_head_does_not_continue_a_person(stage: QuoteStage) -> None:
     text = "قال الوزير سامي عادل إن الطريق مفتوح. وأضافت المصادر أن القافلة وصلت."
-    doc = _doc(text, {"سامي عادل": ("person:adel", "PER")})
+    doc = quoted_document(text, {"سامي عادل": ("person:adel", "PER")})
     found = _speakers(stage, doc)
     assert found[0][1] == "person:adel"
     assert found[1] == ("القافلة وصلت", None, "المصادر")
@@ -84,7 +69,7 @@ def test_plural_head_does_not_continue_a_person(stage: QuoteStage) -> None:
 
 def test_genitive_name_is_no_subject(stage: QuoteStage) -> None:
     text = "وانتقدت نقابة الأطباء سياسة حكومة يوسف داود في الجنوب، مؤكدة أن الإصلاحات تأخرت."
-    doc = _doc(
+    doc = quoted_document(
         text, {"نقابة الأطباء": ("org:doctors", "ORG"), "يوسف داود": ("person:dawood", "PER")}
     )
     assert _speakers(stage, doc)[0][1] == "org:doctors"
@@ -95,5 +80,7 @@ def test_clause_verb_after_an_organisation(stage: QuoteStage) -> None:
         "قال الوزير سامي عادل إن الطريق مفتوح. بدورها انتقدت صحيفة المساء القرار، "
         "وقالت إن الحكومة أخطأت."
     )
-    doc = _doc(text, {"سامي عادل": ("person:adel", "PER"), "صحيفة المساء": ("org:masaa", "ORG")})
+    doc = quoted_document(
+        text, {"سامي عادل": ("person:adel", "PER"), "صحيفة المساء": ("org:masaa", "ORG")}
+    )
     assert _speakers(stage, doc)[-1][:2] == ("الحكومة أخطأت", "org:masaa")
