@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..doc import Document, Event
 from ..text.normalize import fold_text
 from ..text.tokens import WORD
+from .clause_breaks import clause_break_pattern
 from .event_actors import PLACE_KINDS, MentionIndex, Participant, Roles
 from .event_background import BACKGROUND_TYPES, imperfect_form, is_background_act
 from .event_context import SentenceWords, match_bounds, pool
@@ -54,11 +55,6 @@ from .event_windows import (
 if TYPE_CHECKING:
     from .events import EventStage
 
-# «، و…» opens a clause unless «و» is the first letter of a noun («، وزير الخارجية …»)
-_CLAUSE_BREAK = re.compile(
-    r"[؛;:«»\"“”()\[\]]|،\s*(?=و)(?!وزير|وزار|ولي\s|وكال|وفد|واشنطن)"
-    r"|\s(?:فيما|بينما|في حين|وفي حين)\s"
-)
 # «رجال أمن "اختطفوا" أمس»: quotes around a word or two mark a term, not a quoted clause
 _SCARE_QUOTE = re.compile(r"[«\"“][^«»\"“”\s]+(?:\s[^«»\"“”\s]+)?[»\"”]")
 # a number right before a word: the word is a counted noun («839 طلبا»)
@@ -123,7 +119,7 @@ class SentenceCoder(EventDescription):
         starts, ends, _ = match_bounds(WORD, text, start, end)
         self.words = Words(starts, ends)
         self.units = UnitWords(text, self.words, index)
-        self.breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, start, end)]
+        self.breaks = [m.start() for m in clause_break_pattern().finditer(text, start, end)]
         if self.breaks:
             terms = {
                 i for m in _SCARE_QUOTE.finditer(text, start, end) for i in (m.start(), m.end() - 1)

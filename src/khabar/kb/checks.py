@@ -23,6 +23,7 @@ from ..clean.rules import load_rules
 from ..clean.sources import load_agencies, load_outlets
 from ..errors import KnowledgeBaseError
 from ..extract import amounts, coref, date_grammar, entity_lexicon, event_triggers
+from ..extract.clause_breaks import clause_break_pattern
 from ..extract.date_names import NAMED_DATES_FILE, load_named_dates
 from ..extract.entity_places import PLACE_HEADS_FILE, load_place_heads
 from ..extract.event_lexicon import check_event_lexicon
@@ -157,6 +158,11 @@ def _office_absent(d: Path) -> list[str]:
     return _problems(path, lambda: load_absences(path, countries_path=countries))
 
 
+def _clause_breaks(d: Path) -> list[str]:
+    path = d / "clause_breaks.tsv"
+    return _problems(path, lambda: clause_break_pattern.__wrapped__(path))
+
+
 def _detector(name: str) -> Checker:
     def check(d: Path) -> list[str]:
         return _problems(d / name, lambda: event_triggers.DetectorModel.load(d / name))
@@ -202,6 +208,7 @@ CHECKS: dict[str, Checker] = {
     "event_cues.tsv": _events,
     "event_domains.tsv": _events,
     "event_senses.tsv": _events,
+    "clause_breaks.tsv": _clause_breaks,
     "event_detector.tsv": _detector("event_detector.tsv"),
     "event_detector_default.tsv": _detector("event_detector_default.tsv"),
 }
