@@ -121,3 +121,43 @@ def test_cli_stories_then_per_story_count(tmp_path):
     assert result.output.splitlines() == ["type,events", "CONSULT,1"]
     result = runner.invoke(app, ["stories", str(tmp_path / "none.db")])
     assert result.exit_code != 0
+
+
+# two congratulation cables written for these tests: the same formula, another recipient
+CABLE = (
+    "بعث الملك برقية تهنئة إلى رئيس {country} بمناسبة ذكرى استقلال بلاده، أعرب فيها عن أصدق "
+    "التهاني وأطيب التمنيات بموفور الصحة والسعادة، ولحكومة وشعب {people} الشقيق المزيد من التقدم "
+    "والازدهار، كما بعث ولي العهد برقية تهنئة مماثلة عبر فيها عن أطيب التهاني وأصدق التمنيات."
+)
+CHAD = CABLE.format(country="تشاد", people="تشاد")
+BOLIVIA = CABLE.format(country="بوليفيا", people="بوليفيا")
+
+
+def _cable_doc(key: str, text: str, country: str) -> Processed:
+    start = text.index("رئيس ") + len("رئيس ")
+    name = text[start : text.index(" ", start)]
+    entities = [{"id": country, "name": name, "name_ar": name, "type": "LOC", "country": country,
+                 "mentions": [{"start": start, "end": start + len(name), "text": name}]}]  # fmt: skip
+    doc = {"id": key, "title": key, "text": text, "entities": entities, "events": [],
+           "source": {"outlet": "Outlet", "published": None}}  # fmt: skip
+    return Processed(key, json.dumps(doc, ensure_ascii=False), None, f"hash-{key}")
+
+
+def test_formulaic_items_naming_other_countries_are_other_stories():
+    items = _articles(("chad", CHAD, None), ("bolivia", BOLIVIA, None), ("copy", CHAD, None))
+    assert group(items, PARAMS) == {"chad": "bolivia", "bolivia": "bolivia", "copy": "bolivia"}
+    leads = {"chad": frozenset({"TCD"}), "bolivia": frozenset({"BOL"}), "copy": frozenset({"TCD"})}
+    story = group(items, PARAMS, lambda keys: {k: leads[k] for k in keys})
+    assert story == {"chad": "chad", "copy": "chad", "bolivia": "bolivia"}
+    # a lead naming no country, or only countries the other names, tells nothing apart
+    leads["bolivia"] = frozenset()
+    assert len(set(group(items, PARAMS, lambda keys: {k: leads[k] for k in keys}).values())) == 1
+
+
+def test_store_reads_the_leads_countries_from_stored_entities(tmp_path):
+    path = tmp_path / "k.db"
+    with Store(path) as store:
+        store.add(_cable_doc("chad", CHAD, "TCD"))
+        store.add(_cable_doc("bolivia", BOLIVIA, "BOL"))
+    report = update_stories(path, PARAMS)
+    assert (report.stories, report.copied) == (2, 0)

@@ -7,13 +7,20 @@ sets of word 5-grams; MinHash signatures (datasketch) estimate the Jaccard simil
 them (LSH) finds the candidate pairs without comparing every pair, and each candidate is kept only
 when its estimated similarity reaches the threshold and, when both dates are known, the two
 were published within a few days of each other. Copies of copies join one story (union-find).
+
+Formulaic items share most of their words and still tell different stories: «the King congratulates
+the president of Chad on Independence Day» and «… of Bolivia …» score above the threshold, and
+copies of copies would chain a season of such cables into one story. So a candidate below
+`verify_below` is also checked on the countries the two leads name: when
+each lead names a country the other does not, the two are different stories. The leads' countries
+come from the caller (`LeadCountries`), asked only for the articles of such pairs.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -25,6 +32,8 @@ SHINGLE = 5  # words: short enough to survive light edits, long enough to be rar
 SEED = 1
 SCHEME = "affine32"  # named: stored signatures must be read back with the scheme that made them
 _WORD = re.compile(r"\w+")
+# article keys -> the ISO codes of the countries each article's lead names (absent: unknown)
+LeadCountries = Callable[[list[str]], dict[str, frozenset[str]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +41,7 @@ class StoryParams:
     threshold: float = 0.5  # estimated Jaccard similarity of the 5-gram sets
     num_perm: int = 128
     days: int = 7  # copies published further apart are different stories (a re-run column)
+    verify_below: float = 0.8  # a pair less similar than this must not name other countries
 
     def key(self) -> str:
         """What stored signatures depend on: other values mean computing them again."""
@@ -67,7 +77,9 @@ ROWS = 3  # signature rows per LSH band: with 128 permutations, 42 bands
 BUCKET_PAIRS = 200  # a band bucket larger than this (boilerplate) links each member to a few
 
 
-def group(articles: Iterable[Article], params: StoryParams) -> dict[str, str]:
+def group(
+    articles: Iterable[Article], params: StoryParams, lead_countries: LeadCountries | None = None
+) -> dict[str, str]:
     """Article key -> story key (the key of the story's earliest article, then the smallest)."""
     items = list(articles)
     if not items:
@@ -87,6 +99,12 @@ def group(articles: Iterable[Article], params: StoryParams) -> dict[str, str]:
         (days[first] < 0) | (days[second] < 0) | (np.abs(days[first] - days[second]) <= params.days)
     )
     keep = (similar >= params.threshold) & near
+    check = np.flatnonzero(keep & (similar < params.verify_below))
+    if lead_countries is not None and len(check):
+        wanted = sorted({items[i].key for i in (*first[check], *second[check])})
+        leads = lead_countries(wanted)
+        for k in check.tolist():
+            keep[k] = not _tell_apart(leads, items[first[k]].key, items[second[k]].key)
     parent = list(range(len(items)))
 
     def root(i: int) -> int:
@@ -106,6 +124,12 @@ def group(articles: Iterable[Article], params: StoryParams) -> dict[str, str]:
         for k in group_members:
             story[items[k].key] = items[head].key
     return story
+
+
+def _tell_apart(leads: dict[str, frozenset[str]], one: str, other: str) -> bool:
+    """Each lead names a country the other's does not: congratulations to two presidents."""
+    mine, theirs = leads.get(one, frozenset()), leads.get(other, frozenset())
+    return bool(mine - theirs) and bool(theirs - mine)
 
 
 def _candidates(signature: np.ndarray, real: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -3,10 +3,14 @@
 `update_stories` computes the MinHash signature of each article that has none yet (so a second
 run after a new ingest only hashes the new articles), then groups the whole store again and
 rewrites the `stories` table in one transaction: a story can gain copies from a later ingest.
+The countries an article's lead names, which tell formulaic items apart, come from its stored
+entities.
 """
 
 from __future__ import annotations
 
+import functools
+import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,7 +19,10 @@ from pathlib import Path
 import numpy as np
 
 from ..dedup.stories import Article, StoryParams, group, signatures
-from .derived import missing_texts, open_for_update
+from ..kb.tsv import data_path, read_tsv
+from .derived import BATCH, missing_texts, open_for_update
+
+LEAD_CHARS = 300  # the lead: where a cable names whom it congratulates
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS signatures (content_hash TEXT PRIMARY KEY, minhash BLOB NOT NULL);
@@ -50,7 +57,7 @@ def update_stories(
         articles = [
             Article(h, published, np.frombuffer(blob, dtype="<u8")) for h, published, blob in rows
         ]
-        story = group(articles, params)
+        story = group(articles, params, lambda keys: lead_countries(db, keys))
         sizes: dict[str, int] = {}
         for value in story.values():
             sizes[value] = sizes.get(value, 0) + 1
@@ -64,6 +71,34 @@ def update_stories(
         return StoriesReport(len(articles), hashed, len(sizes), copied)
     finally:
         db.close()
+
+
+def lead_countries(db: sqlite3.Connection, keys: list[str]) -> dict[str, frozenset[str]]:
+    """The countries named in each article's lead: the country of every stored entity (a
+    country, a head of state, a ministry…) with a mention in the first LEAD_CHARS characters."""
+    known = _country_codes()
+    leads: dict[str, frozenset[str]] = {}
+    for start in range(0, len(keys), BATCH):
+        batch = keys[start : start + BATCH]
+        rows = db.execute(
+            "SELECT content_hash, json_extract(document, '$.entities') FROM articles"
+            f" WHERE content_hash IN ({','.join('?' * len(batch))})",
+            batch,
+        )
+        for key, entities in rows:
+            leads[key] = frozenset(
+                entity["country"]
+                for entity in json.loads(entities or "[]")
+                if entity.get("country") in known
+                and any(m.get("start", LEAD_CHARS) < LEAD_CHARS for m in entity.get("mentions", []))
+            )
+    return leads
+
+
+@functools.lru_cache(maxsize=1)
+def _country_codes() -> frozenset[str]:
+    path = data_path("countries.tsv")
+    return frozenset(row["id"] for _, row in read_tsv(path, ("id",), non_empty=("id",)))
 
 
 def _hash_missing(
