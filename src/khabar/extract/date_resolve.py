@@ -13,6 +13,7 @@ late-year. Without a publication date relative expressions get value None, resol
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from hijridate import Hijri
@@ -45,8 +46,17 @@ _FROM = re.compile(r"(?:^|\s)[وف]?(?:من|منذ)\s*$")
 class Resolver:
     """Applies the grammar to the atom sequence and resolves each mention."""
 
-    def __init__(self, folded: str, published: date | None, lexicon: Lexicon, atoms: list[Atom]):
+    def __init__(
+        self,
+        folded: str,
+        published: date | None,
+        lexicon: Lexicon,
+        atoms: list[Atom],
+        in_name: Callable[[int], bool] | None = None,
+    ):
+        """`in_name(offset)`: whether a folded offset lies inside a name («سيرخيو» is no verb)."""
         self.folded = folded
+        self.in_name = in_name
         self.pub = published
         self.lexicon = lexicon
         self.atoms = atoms
@@ -265,7 +275,12 @@ class Resolver:
     def _future_context(self, position: int) -> bool:
         window = self.folded[max(0, position - 160) : position]
         clause = _CLAUSE_START.split(window)[-1]
-        return bool(self.lexicon.future.search(clause))
+        start = position - len(clause)
+        in_name = self.in_name
+        return any(
+            in_name is None or not in_name(start + m.start())
+            for m in self.lexicon.future.finditer(clause)
+        )
 
     def _atom_at_next_word(self, atom: Atom) -> bool:
         index = self.atoms.index(atom)
@@ -340,9 +355,10 @@ class Resolver:
         word, approx, number, unit_word = match.groups()
         letter, per_word, plural = self.lexicon.units[unit_word]
         index = self.atoms.index(atoms[0])
-        named = index + 1 < len(self.atoms) and self.seq[2 * index + 1 : 2 * index + 3] == " A"
-        if number is None and (plural or named):
-            return None  # «منذ سنوات»: no count, nothing to resolve
+        follows = self.seq[2 * index + 1 : 2 * index + 3] if index + 1 < len(self.atoms) else ""
+        if number is None and (plural or follows in (" A", " W")):
+            # «منذ سنوات»: no count, nothing to resolve; «منذ يوم الجمعة»: since the day named
+            return None
         count = (int(number) if number.isdigit() else self.lexicon.numbers[number]) if number else 1
         count *= per_word
         if word in ("قبل", "منذ") and not (word == "منذ" and approx):

@@ -18,6 +18,8 @@ The atoms and grammar are in date_grammar, the resolution in date_resolve.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Sequence
 from datetime import date
 from typing import ClassVar
 
@@ -52,15 +54,25 @@ class DateStage(BaseStage):
         self.setup()
         published = parse_iso_date(doc.source.published or "")
         pub = date.fromisoformat(published) if published else None
-        doc.dates = _outside_names(self.find(doc.text, pub), doc)
+        names = _merged(sorted((m.start, m.end) for e in doc.entities for m in e.mentions))
+        doc.dates = _outside_names(self.find(doc.text, pub, names), doc)
         return doc
 
-    def find(self, text: str, published: date | None) -> list[DateMention]:
-        """Every temporal expression of `text`, offsets into `text`."""
+    def find(
+        self, text: str, published: date | None, names: Sequence[tuple[int, int]] = ()
+    ) -> list[DateMention]:
+        """Every temporal expression of `text`, offsets into `text`; `names` are the sorted
+        spans of the names in it, whose words are no future verbs («سيرخيو», «ستيفن»)."""
         assert self._lexicon is not None
         folded, mapping = fold(text)
         atoms = find_atoms(folded, self._lexicon, bare_years=self.bare_years, published=published)
-        resolver = Resolver(folded, published, self._lexicon, atoms)
+
+        def in_name(offset: int) -> bool:
+            at = mapping.to_original(offset)
+            k = bisect.bisect_right(names, (at, len(text) + 1)) - 1
+            return k >= 0 and names[k][0] <= at < names[k][1]
+
+        resolver = Resolver(folded, published, self._lexicon, atoms, in_name if names else None)
         out: list[DateMention] = []
         for mention in resolver.run():
             if mention.kind == "duration" and not self.durations:
@@ -68,6 +80,17 @@ class DateStage(BaseStage):
             _to_original(mention, text, mapping)
             out.append(mention)
         return out
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans with the overlapping ones joined: one bisection finds the span of an offset."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
 
 
 def _outside_names(dates: list[DateMention], doc: Document) -> list[DateMention]:
