@@ -109,3 +109,21 @@ def test_amounts_a_percent_word_is_no_hundred(stage: AmountStage) -> None:
     assert _found(stage, "تراجعت الصادرات بنسبة تقدر2ر21 بالمائة") == [
         ("2ر21 بالمائة", 21.2, "%", "percent")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("بين المعتقلين طفلان وثلاث نساء نقلن إلى المستشفى.", [2.0, 3.0]),
+        ("تتراوح أعمار المشاركين بين خمسة وسبعة أعوام.", [5.0, 7.0]),
+        ("خصصت الوزارة ثلاثة آلاف وخمسمئة دينار و مئة وعشرين منحة.", [3500.0, 120.0]),
+        ("قتل خمسة وعشرون شخصا في الهجوم.", [25.0]),
+        ("احتل المنتخب المركز السادس عشر في الترتيب العالمي.", []),
+        ("افتتحت الدورة السابعة عشرة للمهرجان في القرن الحادي والعشرين.", []),
+        ("اعتقلت الشرطة عشرة أشخاص بعد المواجهات.", [10.0]),
+    ],
+)
+def test_counts_joined_only_as_one_number_and_ordinals_are_no_counts(text, values):
+    stage = AmountStage()
+    stage.setup()
+    assert [a.value for a in stage.find(text)] == values

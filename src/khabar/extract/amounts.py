@@ -41,6 +41,7 @@ _DIGITS = re.compile(
     r"|(?<=[\u0621-\u064A])\d+ر\d+(?=\s)"
 )  # «12:50» is a time
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+_TEEN = r"ال\wا\w{1,2}ه?\s+عشره?"  # the ordinal pattern فاعل(ة) + عشر(ة): «الحادية عشرة»
 
 
 @dataclass(slots=True)
@@ -60,6 +61,7 @@ class _Tables:
     qualifier: re.Pattern[str]
     casualty: dict[str, str]  # folded casualty word -> killed | injured, before and after
     label: re.Pattern[str] | None = None  # «الساعة 7»، «القرار 2254»: the number names, not counts
+    ordinal_teen: re.Pattern[str] | None = None  # «السادس عشر»: a number word inside an ordinal
 
 
 def _alternation(keys: list[str]) -> str:
@@ -70,6 +72,7 @@ def _load(*, numbers_path: Path | None = None, currencies_path: Path | None = No
     path = numbers_path or data_path("numbers.tsv")
     words = PhraseMatcher(allow_article=True)
     context: dict[str, list[str]] = {kind: [] for kind in _CONTEXT_KINDS}
+    ordinals: list[str] = []
     for number, row in read_tsv(path, ("word", "value", "kind"), non_empty=("word", "kind")):
         key = " ".join(fold_text(row["word"]).split())
         if row["kind"] in _VALUE_KINDS:
@@ -79,7 +82,9 @@ def _load(*, numbers_path: Path | None = None, currencies_path: Path | None = No
                 raise KnowledgeBaseError(f"{path}:{number}: value must be a number") from None
         elif row["kind"] in context:
             context[row["kind"]].append(key)
-        elif row["kind"] != "ordinal":
+        elif row["kind"] == "ordinal":
+            ordinals.append(key)
+        else:
             raise KnowledgeBaseError(f"{path}:{number}: unknown kind {row['kind']!r}")
     words.build()
     qualifier = _alternation(context["qualifier"])
@@ -103,6 +108,11 @@ def _load(*, numbers_path: Path | None = None, currencies_path: Path | None = No
         )
         if context["label"]
         else None,
+        # an ordinal phrase («الحادي والعشرين»), or a word of the ordinal's shape before «عشر»
+        # («السادسة عشرة»; not «الشرطة عشرة»)
+        ordinal_teen=re.compile(
+            rf"(?<!\w)[وفبل]?(?:{'|'.join(filter(None, [_alternation(ordinals), _TEEN]))})$"
+        ),
     )
 
 
@@ -143,6 +153,15 @@ def _words_value(tokens: list[tuple[float, str]], start: float = 0.0) -> float:
     return total + current
 
 
+def _compound(last: Match, following: Match) -> bool:
+    """Whether «last و following» is one number: a larger part then a smaller one («ألف
+    وخمسمئة», «مئة وعشرون»), or units then tens («خمسة وعشرون»)."""
+    first, second = last.payloads[0][0], following.payloads[0][0]
+    if following.payloads[0][1] != "cardinal":
+        return True  # «ثلاثة آلاف وعشرات»: scales keep their own reading
+    return first > second or (first < 10 and second >= 20 and second % 10 == 0 and second < 100)
+
+
 class AmountStage(BaseStage):
     """Numbers, casualty counts, money and percentages in `doc.text`."""
 
@@ -175,6 +194,9 @@ class AmountStage(BaseStage):
             if number.start < covered:
                 continue
             if label is not None and label.search(folded, max(0, number.start - 20), number.start):
+                continue
+            teen = self._tables.ordinal_teen
+            if teen is not None and teen.search(folded, max(0, number.start - 20), number.end):
                 continue
             amount = self._classify(folded, number, currencies)
             covered = amount.end
@@ -226,6 +248,8 @@ class AmountStage(BaseStage):
                 return run
             if run and match.prefix not in ("", "و", "ال", "وال"):
                 return run
+            if run and match.prefix in ("و", "وال") and not _compound(run[-1], match):
+                return run  # «طفلان وثلاث نساء» are two counts, not five
             run.append(match)
             position = match.end
 
