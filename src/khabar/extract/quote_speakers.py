@@ -10,6 +10,7 @@ of the previous quotation, or the last person or organisation named before.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -39,6 +40,12 @@ _CONSTRUCT = re.compile(r"(?:^|\s)(?!ال)\w+ة\s+$")
 # «المصادر», «المسؤولون»: a plural head is not the single speaker heard last
 _PLURAL_HEAD = re.compile(r"(?:ال)?(?:\w{3,}(?:ون|ين|ات)|م\wا\wر)$")
 _AN = re.compile(r"(?<!\w)عن(?!\w)")
+# a definite head's own words: definite (or coordinated definite) words, numbers, «نفسه»
+_DEFINITE = re.compile(r"[وف]?ال|\d|نفس|ذات")
+# a prepositional phrase glued to its noun («لجامعة», «بوزارة»): its noun governs what follows
+_PP = re.compile(r"[وف]?[لبك]\w{2,}")
+_PREPOSITION_WORDS = frozenset({"باسم", "بن", "ابن", "بنت", "ابو", "ابي", "عبد", "لدي"})
+_MARKS = re.compile(r'[،,"«»“”()]')
 _TYPE_RANK = {"PER": 0, "ORG": 1, "LOC": 2}
 
 
@@ -299,13 +306,17 @@ class Attribution:
         if span is None:
             return None
         start, end = span
+        end = self._definite_head_end(start, end)
         lo = bisect.bisect_left(self.mention_starts, start)
         # a place speaks only as the phrase's head («قالت موسكو»); inside it («مديرة المنظمة
         # لنيجيريا», «جيش النيجر», «الحكومة في أبوجا») it only qualifies the speaker
         inside = [
             m
             for m in self.mentions[lo:]
-            if m.start < end and m.end <= end + 1 and (m.entity.type != "LOC" or m.start == start)
+            if m.start < end
+            and m.end <= end + 1
+            and (m.entity.type != "LOC" or m.start == start)
+            and not self._spoken_to(m)
         ]
         ref = min(inside, key=lambda m: (_TYPE_RANK[m.entity.type], m.start), default=None)
         phrase = self.text[start:end]
@@ -314,13 +325,84 @@ class Attribution:
         if ref is not None:
             return Speaker(ref.entity.id, phrase, start, end, ref.entity.name)
         antecedent = None
-        if phrase.startswith("ال"):  # «المصدر», «البيان»: someone already named
+        head = fold_text(phrase.split()[0])[2:] if phrase.startswith("ال") else ""
+        if head in self.words.documents:  # «وأضاف البيان»: whoever issued the statement
+            antecedent = self._document_author(head, start)
+        elif head:  # «المصدر», «الوزير»: someone already named
             antecedent = self._head_antecedent(phrase, start)
             if antecedent is None and self._continues_speaker(phrase, start, end):
                 antecedent = self._recent(start)
         if antecedent is not None:
             return Speaker(antecedent.entity, phrase, start, end, antecedent.name)
         return Speaker(None, phrase, start, end, None)
+
+    def _document_author(self, head: str, position: int) -> Speaker | None:
+        """Who issued the document «البيان»/«التقرير» names, from the last sentence that
+        mentions it before: its speaker («وقالت الدول … في البيان الختامي»), else its subject
+        («نشر المرصد … تقريرا»), else the organisation right after it («تقرير لمنظمة العفو»);
+        nobody when none is named, rather than the last speaker (a report is not the person
+        it quotes)."""
+        window_start = max(0, position - 3000)
+        folded, mapping = fold(self.text[window_start:position])
+        form = re.compile(
+            rf"(?<!\w)(?:[وفبلك]|ال|[وفبل]ال|لل)?{re.escape(head)}(?:ا|ه|ها|هم)?(?!\w)"
+        )
+        found = [m.start() for m in form.finditer(folded)]
+        if not found:
+            return None
+        at = window_start + mapping.to_original(found[-1])
+        sentence, sentence_end = self.sentence_start(at), self.sentence_end(at)
+        for speaker, said in zip(reversed(self.history), reversed(self.said_at), strict=True):
+            if said < sentence:
+                break
+            if said < sentence_end and speaker.entity is not None:
+                return speaker
+        author = self._first_in(sentence, at, ("PER", "ORG"))
+        if author is None:
+            k = bisect.bisect_left(self.mention_starts, at)
+            author = next(
+                (
+                    r
+                    for r in self.mentions[k : k + 3]
+                    if r.entity.type == "ORG" and r.start - at < 40
+                ),
+                None,
+            )
+        return self._speaker_from(author) if author is not None else None
+
+    def _spoken_to(self, ref: MentionRef) -> bool:
+        """«مصادر في المقاومة لـ«عكاظ»», «قال للجزيرة»: the outlet after «ل» is spoken to."""
+        if ref.entity.kind not in ("media", "agency"):
+            return False
+        before = self.text[max(0, ref.start - 6) : ref.start]
+        return re.search(r"(?<!\w)ل[ـ\s«\"“]*$|(?<!\w)لل?$", before) is not None
+
+    def _definite_head_end(self, start: int, end: int) -> int:
+        """A definite head takes no noun after it as its complement, so an indefinite word
+        there opens the object: «واتهم البيان الختامي | إدارة ترامب», «أعلن الجيش | قتل
+        فلان». Words of a name, definite words, a preposition and the nouns it governs
+        («باسم قوات التحالف», «لرصد انتهاكات حقوق الإنسان») stay with the head, and so does
+        an apposition after a comma («الصين، حليفة بيونغ يانغ»)."""
+        words = list(re.finditer(r"\S+", self.text[start:end]))
+        if len(words) < 2 or not fold_text(words[0].group()).startswith("ال"):
+            return end
+        k = bisect.bisect_left(self.mention_starts, start)
+        names = [(m.start, m.end) for m in self.mentions[k:] if m.start < end]
+        governed = False  # the word follows a preposition or a noun in a construct chain
+        for before, word in itertools.pairwise(words):
+            at = start + word.start()
+            folded = _MARKS.sub("", fold_text(word.group()))  # «لـ"آبل"،» is «لابل»
+            if any(s <= at < e for s, e in names) or not folded or _DEFINITE.match(folded):
+                governed = False
+            elif folded in self.words.given_names:
+                governed = True  # a name the tagger missed: «المتحدث باسم الوزارة أشرف القدرة»
+            elif folded in _GOVERNING or folded in _PREPOSITION_WORDS or _PP.match(folded):
+                governed = True
+            elif governed or before.group().endswith(("،", ",")):
+                governed = True  # a noun of the chain, or an apposition's head
+            else:
+                return _trim_prepositions(self.text, start, at)
+        return end
 
     def _svo(self, verb: Verb) -> bool:
         if verb.word_start != verb.start:
@@ -457,6 +539,14 @@ class Attribution:
     @staticmethod
     def _speaker_from(ref: MentionRef) -> Speaker:
         return Speaker(ref.entity.id, ref_text(ref), ref.start, ref.end, ref.entity.name)
+
+
+def _trim_prepositions(text: str, start: int, end: int) -> int:
+    """`end` moved back over white space and prepositions left dangling at the cut."""
+    words = text[start:end].split()
+    while len(words) > 1 and fold_text(words[-1]) in _GOVERNING:
+        words.pop()
+    return start + len(" ".join(words)) if words else end
 
 
 def _names_head(text: str, head: str) -> bool:

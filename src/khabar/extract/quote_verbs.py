@@ -41,6 +41,11 @@ class SubjectWords:
     before: tuple[re.Pattern[str], ...]  # a subject before the verb, ending the clause so far
     # a word that governs the «أن» right after it («دون أن», «يمكن أن»): no reported speech
     governed: re.Pattern[str] | None = None
+    # the circumstance nouns that are documents («بيان», «تقرير»), folded, one word each:
+    # «وأضاف البيان» speaks for whoever issued the statement
+    documents: frozenset[str] = frozenset()
+    # given names (given_names.tsv, folded): an unknown name after a title starts with one
+    given_names: frozenset[str] = frozenset()
 
 
 def load_speech_verbs(path: Path | None = None) -> tuple[PhraseMatcher, SubjectWords]:
@@ -59,8 +64,9 @@ def load_speech_verbs(path: Path | None = None) -> tuple[PhraseMatcher, SubjectW
     matcher.build()
     adverb, boundary = _alternation(words["adverb"]), _alternation(words["boundary"])
     circumstance = _alternation(words["circumstance"])
-    # «في بيانها», «في بلاغه»: a noun with a possessive after «في» is a circumstance too
-    stop = rf"(?:[وف]?(?:{boundary})|في\s+(?:{circumstance}|\w+(?:ه|ها|هم)))(?!\w)"
+    # «في بيانها», «في رسالته»: a noun with a possessive after «في» is a circumstance too; a
+    # bare «ه» is also a folded «ة» («في منظمة الوحدة»), so only «ته» counts without the list
+    stop = rf"(?:[وف]?(?:{boundary})|في\s+(?:{circumstance}|\w+(?:ته|ها|هم)))(?!\w)"
     return matcher, SubjectWords(
         lead=re.compile(rf"(?:[\s،,]*(?:{adverb})(?!\w))*[\s،,]*"),
         end=re.compile(rf"(?<!\w){stop}|[،,]\s*(?:(?:{adverb})(?!\w)|{stop})|[.:؟!?\n(]"),
@@ -74,6 +80,15 @@ def load_speech_verbs(path: Path | None = None) -> tuple[PhraseMatcher, SubjectW
         governed=re.compile(rf"(?<!\w)[وف]?(?:{_alternation(words['governor'])})\s+$")
         if words["governor"]
         else None,
+        documents=frozenset(w for w in words["circumstance"] if " " not in w),
+        given_names=_given_names(),
+    )
+
+
+def _given_names() -> frozenset[str]:
+    path = data_path("given_names.tsv")
+    return frozenset(
+        fold_text(row["name_ar"]) for _, row in read_tsv(path, ("name_ar",), non_empty=("name_ar",))
     )
 
 
