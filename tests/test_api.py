@@ -172,3 +172,17 @@ def test_places_for_the_map(client):
     body = client.get("/api/places", params={"type": "PROTEST"}).json()
     assert body["places"] == [
         {"name": "Baghdad", "country": "IRQ", "lat": 33.34, "lon": 44.4, "events": 2}]  # fmt: skip
+
+
+def test_the_map_has_country_outlines_served_locally(client):
+    response = client.get("/static/world.json")
+    assert response.status_code == 200
+    countries = response.json()["countries"]
+    assert len(countries) > 150
+    iraq = next(c for c in countries if c["name"] == "Iraq")
+    # x = longitude, y = -latitude: Iraq's outline lies between 38..49 E and 29..38 N
+    numbers = [float(v) for v in re.findall(r"-?\d+\.\d", iraq["d"])]
+    xs, ys = numbers[0::2], numbers[1::2]
+    assert min(xs) >= 38 and max(xs) <= 49
+    assert min(ys) >= -38 and max(ys) <= -29
+    assert all(set(c["d"]) <= set("MLZ0123456789.- ") for c in countries)  # path data only

@@ -159,12 +159,29 @@ async function loadBars(by, id) {
   }
 }
 
+// country outlines (Natural Earth via world-atlas, see NOTICE-basemap.txt), fetched once
+let outlines = null;
+async function basemap() {
+  if (outlines === null) {
+    try {
+      const response = await fetch("/static/world.json");
+      outlines = response.ok ? (await response.json()).countries || [] : [];
+    } catch {
+      outlines = [];  // the map still shows the places on its grid
+    }
+  }
+  return outlines;
+}
+
 async function loadMap() {
   const params = filters();
   params.set("top", 500);
   const body = await api("places", params);
   const map = $("map");
   map.replaceChildren();
+  for (const country of await basemap()) {
+    map.appendChild(svg("path", { d: country.d, class: "land" }, country.name));
+  }
   for (let lon = -180; lon <= 180; lon += 30) map.appendChild(svg("line", { x1: lon, y1: -90, x2: lon, y2: 90, class: "grid" }));
   for (let lat = -90; lat <= 90; lat += 30) map.appendChild(svg("line", { x1: -180, y1: lat, x2: 180, y2: lat, class: "grid" }));
   const max = Math.max(1, ...body.places.map((p) => p.events));
