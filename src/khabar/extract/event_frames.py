@@ -38,6 +38,16 @@ _LIGHT_VERB = re.compile(
     r"اندلع|اندلعت|تعرض|تعرضت|تعرضوا|استهدف|استهدفت|أسفر|اسفر|جرح|أصيب|اصيب|تجدد|تجددت|"
     r"نظم|نظمت|نظموا|خرج|خرجت|شارك|شاركت)\s+(?:\S+\s+)?\S*$"
 )
+# a verb that wages or resumes what a noun names («شنت مقاتلات التحالف غارات», «خاضت القوات
+# اشتباكات», «عاودت الطائرات غاراتها»): Arabic puts the subject between them (VSO), so up to
+# three words may stand between (other light verbs only one: «تعرض» is also a noun)
+_WAGING_VERB = re.compile(
+    r"(?:^|\s)[وف]?(?:شن|شنت|شنوا|يشن|تشن|نفذ|نفذت|نفذوا|ينفذ|تنفذ|خاض|خاضت|خاضوا|يخوض|تخوض|"
+    r"عاود|عاودت|عاودوا|واصل|واصلت|واصلوا|يواصل|تواصل)\s+"
+    # the words between are a subject or a time, not a particle that opens another verb
+    r"(?:(?![أاإ]ن\s|[أا]و\s|ثم\s|لم\s|لن\s|لا\s|قد\s|[فو]?[يت]\S+\s)[^\s،,.]+\s+){0,3}\S*$"
+)
+_WAGING_REACH = 45  # characters before the trigger word searched for a waging verb
 # verbs that carry out or voice what a noun trigger names («أعرب عن دعمه», «وقعا اتفاقا»,
 # «أجرى محادثات», «عقد اجتماعا»): with one, the noun reports an act, not a topic
 _REALISING = re.compile(
@@ -101,10 +111,17 @@ def trigger_frames(text: str, sentence: tuple[int, int], hit: TriggerHit) -> dic
         "pluperfect": float(bool(_PLUPERFECT.search(text[start : hit.word_start]))),
         "prep_noun": float(prep_noun(text, start, hit)),
         "between": float(bool(_BETWEEN.match(text, hit.end, min(sentence[1], hit.end + 50)))),
-        "light_verb": float(
-            bool(_LIGHT_VERB.search(text, max(start, hit.word_start - 30), hit.word_start))
-        ),
+        "light_verb": float(light_verb(text, start, hit.word_start)),
     }
+
+
+def light_verb(text: str, sentence_start: int, word_start: int) -> bool:
+    """A verb right before a noun trigger carries out what it names."""
+    if _LIGHT_VERB.search(text, max(sentence_start, word_start - 30), word_start):
+        return True
+    return bool(
+        _WAGING_VERB.search(text, max(sentence_start, word_start - _WAGING_REACH), word_start)
+    )
 
 
 def bare_noun(text: str, sentence_start: int, hit: TriggerHit) -> bool:
