@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from khabar.clean.boilerplate import CleanStage
-from khabar.clean.metadata import MetadataStage
+from khabar.clean.metadata import MetadataStage, url_date
 from khabar.clean.sources import load_source_names, name_key
 from khabar.doc import Document, Source
 from khabar.errors import NoContent, NotArabic
@@ -79,6 +79,28 @@ def test_metadata_published_order() -> None:
     assert (text.source.published, text.source.published_from) == ("2019-01-03", "text")
     later = process(BODY + "\n\nوكان ذلك في 5 مارس 2018.")
     assert (later.source.published, later.source.published_from) == (None, None)
+    # a date in the page's address counts before one in the body, after the reader's
+    filed = "https://news.example/2015/07/20/article_974922.html"
+    url = process("أعلنت الوزارة يوم 3 كانون الثاني/يناير 2019 عن الخطة.\n\n" + BODY, url=filed)
+    assert (url.source.published, url.source.published_from) == ("2015-07-20", "url")
+    both = process(BODY, url=filed, published="2015-07-21")
+    assert (both.source.published, both.source.published_from) == ("2015-07-21", "reader")
+
+
+@pytest.mark.parametrize(
+    ("url", "published"),
+    [
+        ("http://www.paper.example/2015/20150721/fe1.htm", "2015-07-21"),
+        ("http://paper.example/Issues/20150720/Con20150720784687.htm", "2015-07-20"),
+        ("https://paper.example/ar/2018-08-02-the-minister", "2018-08-02"),
+        ("http://paper.example/1066236", None),  # an article number
+        ("http://paper.example/news/2019-13-01/a", None),  # no 13th month
+        ("http://20150720.example/a", None),  # the host is no date
+        ("http://paper.example/2091/01/01/a", None),  # not yet
+    ],
+)
+def test_publication_date_from_the_address(url: str, published: str | None) -> None:
+    assert url_date(url) == published
 
 
 @pytest.mark.parametrize(

@@ -47,7 +47,7 @@ class Source:
     agency_ar: str | None = None
     dateline: str | None = None
     published: str | None = None  # YYYY-MM-DD
-    published_from: str | None = None  # reader | dateline | text
+    published_from: str | None = None  # reader | dateline | url | text
     url: str | None = None
     language: str | None = None
     encoding: str | None = None

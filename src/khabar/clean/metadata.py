@@ -10,6 +10,8 @@ date, else the first full date in the first paragraph.
 from __future__ import annotations
 
 import functools
+import re
+from datetime import date
 from typing import ClassVar
 
 from ..doc import Document, Source, SourceLine
@@ -20,6 +22,11 @@ from ..text.lang import guess_language
 from .sources import SourceNames, load_source_names
 
 _FIRST_PARAGRAPH_LIMIT = 1500  # a date further into the text is not the publication date
+# a date in the article's address, as news sites file their pages: «/2015/07/20/»,
+# «/Issues/20150720/», «-2021-07-02-»; never inside a longer number (an article id)
+_URL_DATE = re.compile(
+    r"(?<![\d])((?:19|20)\d\d)([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\d])"
+)
 # readers give the same few dates again and again
 _iso_date = functools.lru_cache(maxsize=4096)(parse_iso_date)
 
@@ -114,10 +121,31 @@ class MetadataStage(BaseStage):
             if found:
                 source.published, source.published_from = found, "dateline"
                 return
+        found = url_date(source.url)
+        if found:
+            source.published, source.published_from = found, "url"
+            return
         first = doc.text[:_FIRST_PARAGRAPH_LIMIT].split("\n\n", 1)[0]
         found = _full_date(first)
         source.published = found
         source.published_from = "text" if found else None
+
+
+def url_date(url: str | None) -> str | None:
+    """The publication date a news site writes in the page's address, if any (its path, not
+    the host: «aleqt.com/2015/07/20/article_974922.html» -> 2015-07-20)."""
+    if not url:
+        return None
+    path = url.split("//", 1)[-1].partition("/")[2]
+    for match in _URL_DATE.finditer(path):
+        year, _, month, day = match.groups()
+        try:
+            found = date(int(year), int(month), int(day))
+        except ValueError:
+            continue
+        if found <= date.today():
+            return found.isoformat()
+    return None
 
 
 def _full_date(text: str) -> str | None:
