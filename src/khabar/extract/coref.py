@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -33,6 +34,7 @@ ROLES_FILE = "coref_roles.tsv"
 ORGS_FILE = "coref_orgs.tsv"
 _NAMED_BY_SHAPE = frozenset({"media", "party"})  # organisations the KB does not list
 _ADJECTIVE_NEXT = re.compile(r"[ \t]+ال")
+_LINKS = frozenset({"بن", "ابن", "ابو", "بنت", "ام", "ال"})  # «وبن بلقاسم»: و + a name link
 _SIDE = re.compile(r"(?<!\w)(?:[وف]?)(ال(?:جانب|طرف)) ([^\W\d_]+)(?: ([^\W\d_]+))?")
 
 
@@ -147,6 +149,7 @@ class CorefStage(BaseStage):
         # the entity stage flags a named-only run (NER evaluation): nominals are not names
         named_only = self.named_only or NAMED_ONLY_FLAG in doc.flags
         if self.surnames:
+            _merge_name_parts(doc, self._usable_part)
             self._surnames(doc, folded, offsets, taken)
         if self.roles and not named_only:
             self._role_nouns(doc, folded, offsets, taken)
@@ -196,6 +199,17 @@ class CorefStage(BaseStage):
             keep.append(entity)
         doc.entities = keep
 
+    def _usable_part(self, words: tuple[str, ...]) -> bool:
+        """A part of a name that may stand for the whole: no place, organisation, nisba or
+        common word (a given name may: the tagger read it as a person on its own)."""
+        lexicon = self._lexicon
+        assert lexicon is not None
+        phrase = " ".join(words)
+        if phrase in lexicon.forms or lexicon.nisba_country(phrase) is not None:
+            return False
+        last = words[-1]
+        return len(last) >= 3 and not lexicon.is_stop(last) and last not in lexicon.common
+
     # -- bare role nouns --------------------------------------------------------------------------
 
     def _role_nouns(self, doc: Document, folded: str, offsets: OffsetMap, taken: bytearray) -> None:
@@ -243,9 +257,14 @@ class CorefStage(BaseStage):
         if not orgs:
             return
         for match in nouns:
-            if match.prefix not in ("", "و", "ف"):
+            # «قوات التحالف»: a head noun before the bare name; an adjective after it
+            # («المشتركة») describes the forces, a preposition does not make it another one
+            headed = " " in match.payloads[0].phrase
+            if match.prefix not in ("", "و", "ف") and not headed:
                 continue  # «للحركة», «بالتنظيم» may be any movement; the subject form is safer
-            if self._described(folded, match.end) or _ADJECTIVE_NEXT.match(folded, match.end):
+            if self._described(folded, match.end) or (
+                not headed and _ADJECTIVE_NEXT.match(folded, match.end)
+            ):
                 continue  # «الحزب الحاكم», «التنظيم المتطرف»: described, maybe another one
             start, end = offsets.span(match.start, match.end)
             generic = _generic_mention(doc, start, end)
@@ -310,6 +329,61 @@ class CorefStage(BaseStage):
                 entity = new_entity(seed_from_entry(entry))
                 doc.entities.append(entity)
             _add(doc, entity, offsets, start, end, taken)
+
+
+def _merge_name_parts(doc: Document, usable: Callable[[tuple[str, ...]], bool]) -> None:
+    """«زياد بن بلقاسم» … «والد بن بلقاسم», «موبوتو سيكو» … «استولى موبوتو»: an unlinked
+    person entity whose every mention is the first or the last words of the one full name the
+    text gave before it (or that name again, split off by a conjunction) is that person: the
+    tagger read the short form as a name of its own."""
+    people = [e for e in doc.entities if e.type == "PER" and e.kind != "role"]
+    if len(people) < 2 or not any(e.id.startswith(("ner:", "per:")) for e in people):
+        return
+    names: list[tuple[Entity, tuple[str, ...], int]] = []
+    for entity in people:
+        for mention in entity.mentions:
+            words = tuple(_name_words(mention.text))
+            if len(words) >= 2 and mention.source != "role":
+                names.append((entity, words, mention.start))
+    if not names:
+        return
+    for entity in people:
+        if not entity.id.startswith(("ner:", "per:")):
+            continue
+        forms = {tuple(_name_words(m.text)) for m in entity.mentions}
+        if len(forms) != 1:
+            continue
+        part = next(iter(forms))
+        first = min(m.start for m in entity.mentions)
+        if not part or not usable(part):
+            continue
+        owners = {
+            id(owner): owner
+            for owner, words, start in names
+            if owner is not entity and owner.mentions and start < first and _part_of(part, words)
+        }
+        if len(owners) != 1:
+            continue
+        owner = next(iter(owners.values()))
+        owner.mentions.extend(Mention(m.start, m.end, m.text, "coref") for m in entity.mentions)
+        owner.country = owner.country or entity.country  # «الفنانة الجزائرية بهية راشدي»
+        entity.mentions = []
+    doc.entities = [e for e in doc.entities if e.mentions]
+
+
+def _part_of(part: tuple[str, ...], words: tuple[str, ...]) -> bool:
+    """The same full name, or its first or last one or two words."""
+    if part == words:
+        return len(part) > 1
+    size = len(part)
+    return size <= 2 and len(words) > size and part in (words[:size], words[-size:])
+
+
+def _name_words(text: str) -> list[str]:
+    words = fold_text(text).split()
+    if words and words[0][:1] == "و" and (len(words[0]) > 3 or words[0][1:] in _LINKS):
+        words[0] = words[0][1:]  # «وبن بلقاسم»: the conjunction the tagger kept
+    return words
 
 
 def _called(entity: Entity, word: str, before: int) -> bool:

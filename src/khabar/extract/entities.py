@@ -27,6 +27,7 @@ from ..doc import Document
 from ..pipeline import BaseStage
 from ..text.normalize import fold, fold_text
 from .entity_arbitrate import arbitrate, join_city_names
+from .entity_facilities import name_facilities
 from .entity_junk import SpanCleaner, name_words
 from .entity_lexicon import PLACE_KINDS, EntityLexicon, load_lexicon
 from .entity_link import Located, assemble, confirmed, merge_model_spans
@@ -92,6 +93,7 @@ class EntityStage(BaseStage):
             lexicon.kb.given_names,
             lexicon.function,
             lexicon.after_name,
+            lexicon.cue_nouns,
         )
         # a town whose name is a verb form too needs its country named, like «مالي»
         self._support = self._lexicon.needs_support | self._verbs.homographs(self._places_forms())
@@ -155,6 +157,7 @@ class EntityStage(BaseStage):
         else:
             located += weak
         link_skeletons(text, located, lexicon, self._skeletons)
+        name_facilities(text, located, lexicon.facility_heads)
         return assemble(text, located, named_only=self.named_only)
 
     def _with_tagger(
@@ -172,7 +175,9 @@ class EntityStage(BaseStage):
         scored = join_city_names(text, located, self._crf.tag_scored(text, tokens))
         scored = self._cleaner.clean(text, scored, located, weak)
         spans = [(start, end, kind) for start, end, kind, _ in scored]
-        located = arbitrate(text, located + confirmed(weak, spans), scored, lexicon.kb.given_names)
+        located = arbitrate(
+            text, located + confirmed(weak, spans), scored, lexicon.kb.given_names, self._ranks
+        )
         if self.named_only:
             located = named_mentions(text, located, spans, lexicon)
         located = merge_model_spans(
@@ -183,6 +188,8 @@ class EntityStage(BaseStage):
             lexicon.nisba_country,
             lexicon.kb.given_names,
             _known_surnames(text, located, lexicon.surnames.keys()),
+            self._support or frozenset(),
+            self._ranks,
         )
         link_surnames(text, located, lexicon, published)
         return located

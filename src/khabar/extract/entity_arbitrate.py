@@ -12,11 +12,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from ..text.normalize import fold_text
-from .entity_link import Located, strip_conjunction
+from .entity_link import Located, strip_conjunction, strip_coordination
 
 Scored = tuple[int, int, str, float]
 MIN_CONFIDENCE = 0.5  # lowest tag marginal of a span: below it the tagger is guessing
@@ -25,10 +26,16 @@ _YIELDING_KINDS = frozenset({"place", "site", "region"})
 
 
 def arbitrate(
-    text: str, located: list[Located], scored: list[Scored], given: AbstractSet[str]
+    text: str,
+    located: list[Located],
+    scored: list[Scored],
+    given: AbstractSet[str],
+    ranks: Mapping[str, int] | None = None,
 ) -> list[Located]:
-    """`located` with the tagger's confident spans applied (a new list)."""
+    """`located` with the tagger's confident spans applied (a new list); `ranks` (the news
+    word list) tells a list's «و» before a name (`strip_coordination`)."""
     out = list(located)
+    ends = {x.end for x in located} | {e for _, e, _, _ in scored}
     for start, end, kind, confidence in scored:
         if confidence < MIN_CONFIDENCE or "\n" in text[start:end]:
             continue
@@ -39,6 +46,7 @@ def arbitrate(
             continue
         out = [x for x in out if not any(x is y for y in inside)]
         if people:
+            start = strip_coordination(text, start, end, ends, given, ranks or {})
             out.append(_renamed(text, people[0], start, end, given))
     return out
 

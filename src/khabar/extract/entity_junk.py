@@ -12,7 +12,8 @@ The CRF tagger reads words, not grammar, and on unseen text its spans overreach:
 - a one-word place or organisation span that is the family name of a person named in full
   in the article is that person;
 - an organisation span that is a common word (the currency «الريال», kind `not_org` in
-  `name_stopwords.tsv`) is dropped.
+  `name_stopwords.tsv`) is dropped, and so is a one-word organisation or place span that is a
+  title, a role, an institution or an agent noun of the dictionaries («السفير» unquoted).
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from .entity_verbs import VerbForms
 Scored = tuple[int, int, str, float]
 _WORD = re.compile(r"\S+")
 _TRIMMED = frozenset({"PER", "ORG"})
+_NOUN_KINDS = frozenset({"ORG", "LOC"})
+_QUOTES = frozenset("\"«“'")
 _CACHE_LIMIT = 100_000
 _LETTER_NAME = 3  # «إس», «بي», «إيه»: Latin letters spelled out are this short
 _NAME_ARTICLES = NAME_LINKS | {"لو", "لا", "دو", "ديل"}  # «لو فيغارو», «دو»
@@ -38,6 +41,7 @@ _COMMON_RANK = 20_000  # a tagger name opening with a word this frequent is no f
 _PLACE_KINDS = frozenset({"country", "territory", "region"})
 _MIN_HEAD_LETTERS = 5  # «سيدي», «سان» open place names: «سيدي حسين» is a place, not a person
 # proclitics before a word, the article's alef dropped after «ل» («للريال» is ل + «الريال»)
+_CLITIC_LETTERS = frozenset("وفبلك")
 _CLITICS = tuple(c + p for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك", "لل") if c + p)
 
 
@@ -48,6 +52,7 @@ class SpanCleaner:
     given: AbstractSet[str] = frozenset()  # folded given names
     function: AbstractSet[str] = frozenset()  # folded closed-class words, no given name
     after_name: AbstractSet[str] = frozenset()  # folded words that follow a name («صباحا»)
+    nouns: AbstractSet[str] = frozenset()  # folded one-word titles, roles, agent nouns
     _seen: dict[tuple[str, bool], bool] = field(default_factory=dict)
     _keys: dict[str, str] = field(default_factory=dict)  # word as written -> folded
 
@@ -142,19 +147,27 @@ class SpanCleaner:
         return len(after) > _LETTER_NAME and after not in NAME_LINKS
 
     def _common_org(self, text: str, start: int, end: int, kind: str) -> bool:
-        if kind != "ORG" or not self.not_org:
+        """A one-word span that is a common word: a listed one for an organisation, a
+        title, role or agent noun for an organisation or a place (a person span «البابا» may
+        be the one holder of the title; a quoted «"السفير"» is the paper of that name)."""
+        words = self.not_org if kind == "ORG" else frozenset()
+        nouns = self.nouns if kind in _NOUN_KINDS and text[start - 1 : start] not in _QUOTES else ()
+        if not words and not nouns:
             return False
         phrase = text[start:end]
         if " " in phrase.strip():
             return False  # every listed word is one word
         key = self._key(phrase.strip())
-        if key in self.not_org:
+        if key in words or key in nouns:
             return True
+        if key[:1] not in _CLITIC_LETTERS:
+            return False
         for clitic in _CLITICS:  # «بالريال», «وبالدولار», «للريال»
             if key.startswith(clitic):
                 rest = key[len(clitic) :]
-                if rest in self.not_org or ("ال" + rest) in self.not_org:
-                    return True
+                for form in (rest, "ال" + rest):
+                    if form in words or form in nouns:
+                        return True
         return False
 
     def _split(

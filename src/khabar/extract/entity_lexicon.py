@@ -24,8 +24,11 @@ from ..text.normalize import fold_text
 STOPWORDS_FILE = "name_stopwords.tsv"
 STOPWORD_KINDS = frozenset(
     {"function", "verb", "time", "common", "modifier", "former", "title", "owned", "adjective"}
-    | {"support", "not_org", "after_name", "party_end"}
+    | {"support", "not_org", "after_name", "party_end", "spelling", "named_after"}
+    | {"named_after_org"}
 )
+
+_NOT_STOP = frozenset({"not_org", "spelling", "named_after", "named_after_org"})
 
 # which reading of an ambiguous form wins: «الجزائر» is the country before the city
 KIND_PRIORITY = {
@@ -62,6 +65,14 @@ class EntityLexicon:
     surnames: dict[str, set[str]] = field(default_factory=dict)  # folded last name -> people
     # folded stopwords that fold like a name («على» = «علي» Ali) -> their own spellings
     stop_spellings: dict[str, frozenset[str]] = field(default_factory=dict)
+    # folded dictionary forms -> spellings of them that are common words («وأم» and a mother
+    # folds like «وام», WAM): no entry is read from those spellings
+    word_spellings: dict[str, frozenset[str]] = field(default_factory=dict)
+    # folded one-word titles, roles, institutions and agent nouns («السفير», «السيدة»): a
+    # common noun, never a name on its own
+    cue_nouns: frozenset[str] = frozenset()
+    # folded facility head nouns («مسجد», «جامعة») -> the type of what a name after them names
+    facility_heads: dict[str, str] = field(default_factory=dict)
     # a media outlet's bare title (folded, without «صحيفة», «قناة»…) -> its entry id: quoted,
     # «الشرق الأوسط» and «الجزيرة» are the outlets, not the region or the island
     quoted_media: dict[str, str] = field(default_factory=dict)
@@ -107,6 +118,11 @@ class EntityLexicon:
         forms = self.stop_spellings.get(folded)
         return forms is not None and original in forms
 
+    def is_word_spelling(self, folded: str, original: str) -> bool:
+        """«وأم» (and a mother) is no «وام» (WAM), though both fold alike."""
+        forms = self.word_spellings.get(folded)
+        return forms is not None and original in forms
+
     def is_stop(self, word: str) -> bool:
         return word in self.stopwords or word.isdigit()
 
@@ -140,6 +156,11 @@ def build_lexicon(kb: KnowledgeBase, data_dir: Path | None = None) -> EntityLexi
     lexicon.stop_spellings = {
         key: frozenset(forms) for key, forms in spellings.items() if key in kb.given_names
     }
+    lexicon.facility_heads = dict.fromkeys(kinds.get("named_after", ()), "LOC")
+    lexicon.facility_heads.update(dict.fromkeys(kinds.get("named_after_org", ()), "ORG"))
+    lexicon.word_spellings = {
+        key: frozenset(spellings[key]) for key in kinds.get("spelling", set())
+    }
     for term in kb.offices:
         lexicon.person_offices.setdefault(term.person_id, []).append(term)
     _add_entries(lexicon)
@@ -153,6 +174,7 @@ def build_lexicon(kb: KnowledgeBase, data_dir: Path | None = None) -> EntityLexi
             matcher.add(form, Cue("agent", agent))
     for title in kb.titles:  # listed with their article where they take one
         matcher.add(title, Cue("title", _key(title)))
+    lexicon.cue_nouns = _cue_nouns(lexicon)
     for name in kb.given_names:
         if name not in common:
             matcher.add(name, Cue("given", name))
@@ -226,6 +248,17 @@ def _add_with_construct(
         matcher.add(f"{words[0]} {words[1][2:]}", Cue(kind, ref, construct=True))
 
 
+def _cue_nouns(lexicon: EntityLexicon) -> frozenset[str]:
+    kb = lexicon.kb
+    phrases = [r.phrase_ar for r in kb.roles] + [i.phrase_ar for i in kb.institutions]
+    phrases += [form for a in kb.agents for form in _with_article(a.phrase_ar)]
+    phrases += list(kb.titles)
+    words = {_key(p) for p in phrases}
+    return frozenset(
+        w for w in words if " " not in w and w not in kb.given_names and w not in lexicon.forms
+    )
+
+
 def _with_article(phrase: str) -> list[str]:
     key = _key(phrase)
     if " " in key or key.startswith("ال"):
@@ -251,7 +284,7 @@ def _read_stopwords(
         if row["kind"] not in STOPWORD_KINDS:
             raise KnowledgeBaseError(f"{path}:{line}: unknown kind {row['kind']!r}")
         word = _key(row["word"])
-        if row["kind"] != "not_org":  # a currency word may still end a name
+        if row["kind"] not in _NOT_STOP:  # a currency word may still end a name
             (common if row["kind"] == "common" else stop).add(word)
         spellings.setdefault(word, set()).add(row["word"])
         kinds.setdefault(row["kind"], set()).add(word)

@@ -9,7 +9,7 @@ a longer person span around a person mention, which extends it («عبد الل�
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from itertools import pairwise
@@ -21,6 +21,7 @@ from .entity_found import Seed
 
 _WORDS = re.compile(r"[^\s]+")
 _NAME_PREPOSITIONS = frozenset("بلك")
+_MIN_LISTED = 5  # «وتوجو» is «و» + «توجو»; in «ويست» (West) the «و» is a letter of the name
 _PLACE_KINDS = frozenset({"place", "region", "site"})
 _AREA_KINDS = frozenset({"place", "region"})
 NOT_NAMED = frozenset({"agent", "role", "institution"})  # not tagged by NER corpora (ANERcorp)
@@ -87,16 +88,23 @@ def merge_model_spans(
     nisba: Callable[[str], str | None] | None = None,
     given: AbstractSet[str] = frozenset(),
     names: AbstractSet[str] = frozenset(),
+    unsupported: AbstractSet[str] = frozenset(),
+    ranks: Mapping[str, int] | None = None,
 ) -> list[Located]:
     """Add the tagger's spans that no dictionary mention covers (see the module docstring).
     `nisba` maps a folded adjective to a country: «صحيفة الوطن السورية» is Syrian; `given`
     (folded given names) lets a person span lose its conjunction («وأسامة حسني»); `names`
-    (folded surnames of known people) splits «مون بكيم» into two people."""
+    (folded surnames of known people) splits «مون بكيم» into two people; `unsupported`: the
+    place forms that are common words too («جدة» a grandmother): alone, the dictionaries did
+    not read them as the place, and the tagger's reading is no better; `ranks`: the news word
+    list, to tell a list's «و» from a name's first letter (`strip_coordination`)."""
     ordered = sorted(located, key=lambda x: x.start)
     added: list[Located] = []
+    ends = {x.end for x in located} | {e for _, e, _ in spans}
     for start, end, kind in _split_people(text, spans, names):
         if kind == "PER":
             start = strip_conjunction(text, start, end, given)
+        start = strip_coordination(text, start, end, ends, given, ranks or {})
         overlapping = [x for x in ordered if x.start < end and start < x.end]
         if overlapping:
             _maybe_extend(text, overlapping, start, end, kind, added)
@@ -105,6 +113,8 @@ def merge_model_spans(
         if sum(char.isalpha() for char in text[start:end]) < 3:
             continue  # «سي», «إس»: pieces of spelled-out Latin letters, not names
         folded = " ".join(fold_text(text[start:end]).split())
+        if kind == "LOC" and folded in unsupported:
+            continue
         seed = Seed(f"ner:{kind}:{folded}", text[start:end], text[start:end], kind, kind=None)
         if nisba is not None and kind == "ORG" and " " in folded:
             words = folded.split()  # «… الكورية الشمالية»: a two-word nisba first
@@ -183,6 +193,34 @@ def strip_conjunction(text: str, start: int, end: int, given: AbstractSet[str]) 
     if first[:1] == "و" and first not in given and first[1:] in given:
         return start + _original_length(text, start, 1)
     return start
+
+
+def strip_coordination(
+    text: str,
+    start: int,
+    end: int,
+    ends: AbstractSet[int],
+    given: AbstractSet[str],
+    ranks: Mapping[str, int],
+) -> int:
+    """«اسكتلندا ويوغوسلافيا», «كيني دالغليش ودينيس»: a span right after another name that
+    opens with «و» is the second member of a list; the conjunction is no part of the name when
+    the word without it is the commoner one in news text (`ranks`, the news word list): a
+    given name as written («وليد») and «ويليام», «ويلسون» keep their «و»."""
+    if text[start : start + 1] != "و" or end - start < 4:
+        return start
+    before = start
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    if before == start or before not in ends:
+        return start
+    first = fold_text(text[start:end].split(None, 1)[0])
+    if first in given or len(first) < _MIN_LISTED:
+        return start
+    rest = ranks.get(first[1:])
+    if rest is None or rest > ranks.get(first, rest + 1):
+        return start
+    return start + _original_length(text, start, 1)
 
 
 def _original_length(text: str, start: int, folded_chars: int) -> int:

@@ -26,6 +26,8 @@ from .entity_verbs import VerbForms
 
 _GAP_BEFORE_ROLE = re.compile(r"[ \t]*[،,]?[ \t]*")
 COUNTERPART = "counterpart"  # roles.tsv office of «نظيره»: the office named before it
+_MAIN_COUNTRY_NAMES = 2  # an article's own country is named at least this often
+_MAIN_COUNTRY_LEAD = 3  # … and this many times as often as the next one
 _CUE_ORDER = ("entry", "capital", "role", "institution", "agent", "title", "given")
 # readings whose country is evidence of what the text is about
 _CONTEXT_KINDS = frozenset({"country", "territory", "place", "site"})
@@ -179,10 +181,33 @@ class Recognizer(OwnerReading):
             name = " ".join(self.scan.original(place.start, place.end).split())
             kind = "site" if place.site else "place"
             ident = "loc:" + " ".join(text[place.start : place.end].split())
-            country = place.country or self._country_near(place.end)
+            country = (
+                place.country
+                or self._country_near(place.end)
+                or self._main_country(place.start, place.end)
+            )
             seed = Seed(ident, name, name, "LOC", country, None, kind)
             self.found.append(Found(place.start, place.end, seed, "pattern"))
             covered.update(dict.fromkeys(range(place.start, place.end), place.end))
+
+    def _main_country(self, start: int, end: int) -> str | None:
+        """The country the article is about, when it names one far more than any other: an
+        unknown «مديرية كتاف» or «ولاية راجستان» with nothing near to place it lies there.
+        Names inside the place's own name («جبل القاهرة») do not count."""
+        context = self.context
+        inside = [m for m in self.matches if start <= m.start < end]
+        if inside:
+            context = context.copy()
+            for match in inside:
+                countries = self._place_countries(match)
+                if len(countries) == 1 and (country := countries.pop()):
+                    context[country] -= 1
+        ranked = context.most_common(2)
+        if not ranked or ranked[0][1] < _MAIN_COUNTRY_NAMES:
+            return None
+        if len(ranked) > 1 and ranked[0][1] < _MAIN_COUNTRY_LEAD * ranked[1][1]:
+            return None
+        return ranked[0][0]
 
     def _town(self, match: Match) -> bool:
         """Every reading of the match is a town or city (no country, region or person)."""
@@ -235,6 +260,10 @@ class Recognizer(OwnerReading):
     # -- KB entries -----------------------------------------------------------------------------
 
     def _entry(self, match: Match, cues: list[Cue]) -> int | None:
+        if match.key in self.lexicon.word_spellings and self.lexicon.is_word_spelling(
+            match.key, self.scan.original(match.start, match.end)
+        ):
+            return None
         entry = self.lexicon.best_entry([c.ref for c in cues], self.context)  # type: ignore[misc]
         if entry is not None and entry.kind in _AREA_KINDS:
             entry = self._agreeing(match, cues, entry)
