@@ -68,3 +68,22 @@ def test_a_report_without_a_named_issuer_is_nobodys(stage: QuoteStage) -> None:
     text = "وقال الوزير سامي عادل إن الوضع هادئ. وأضاف التقرير أن المساعدات وصلت."
     doc = quoted_document(text, {"سامي عادل": ("person:sami", "PER")})
     assert _speakers(stage, doc)[-1] == (None, "التقرير")
+
+
+@pytest.mark.parametrize(
+    ("subject", "speaker"),
+    [
+        ("محامي الرئيس سامي عادل", None),  # the lawyer speaks, not the president
+        ("عدد من مؤيدي الرئيس سامي عادل", None),
+        ("مستشار الرئيس سامي عادل كريم ناصر", "person:karim"),  # the adviser, named after
+        ("شقيقه كريم ناصر", "person:karim"),  # «شقيقه»: his brother, in apposition
+    ],
+)
+def test_a_relation_noun_speaks_for_itself(
+    stage: QuoteStage, subject: str, speaker: str | None
+) -> None:
+    text = f"وقال {subject} إن الوضع هادئ في العاصمة."
+    doc = quoted_document(
+        text, {"سامي عادل": ("person:sami", "PER"), "كريم ناصر": ("person:karim", "PER")}
+    )
+    assert _speakers(stage, doc) == [(speaker, subject)]

@@ -44,6 +44,7 @@ _AN = re.compile(r"(?<!\w)عن(?!\w)")
 _DEFINITE = re.compile(r"[وف]?ال|\d|نفس|ذات")
 # a prepositional phrase glued to its noun («لجامعة», «بوزارة»): its noun governs what follows
 _PP = re.compile(r"[وف]?[لبك]\w{2,}")
+_QUANTITY = frozenset({"عدد", "من", "بعض", "احد", "احدي", "عشرات", "مئات", "الاف"})
 _PREPOSITION_WORDS = frozenset({"باسم", "بن", "ابن", "بنت", "ابو", "ابي", "عبد", "لدي"})
 _MARKS = re.compile(r'[،,"«»“”()]')
 _TYPE_RANK = {"PER": 0, "ORG": 1, "LOC": 2}
@@ -310,6 +311,7 @@ class Attribution:
         lo = bisect.bisect_left(self.mention_starts, start)
         # a place speaks only as the phrase's head («قالت موسكو»); inside it («مديرة المنظمة
         # لنيجيريا», «جيش النيجر», «الحكومة في أبوجا») it only qualifies the speaker
+        owner = self._owner(start, end)
         inside = [
             m
             for m in self.mentions[lo:]
@@ -317,6 +319,7 @@ class Attribution:
             and m.end <= end + 1
             and (m.entity.type != "LOC" or m.start == start)
             and not self._spoken_to(m)
+            and m.entity is not owner
         ]
         ref = min(inside, key=lambda m: (_TYPE_RANK[m.entity.type], m.start), default=None)
         phrase = self.text[start:end]
@@ -369,6 +372,23 @@ class Attribution:
                 None,
             )
         return self._speaker_from(author) if author is not None else None
+
+    def _owner(self, start: int, end: int) -> Entity | None:
+        """«محامي الرئيس ترامب», «عدد من مؤيدي الأسد»: a relation noun heads the phrase, so the
+        first person after it is whose lawyer or supporters speak, not the speaker."""
+        written = self.text[start:end].split()
+        words = [fold_text(w) for w in written]
+        while len(words) > 1 and words[0] in _QUANTITY:  # «عدد من», «بعض», «أحد»
+            words, written = words[1:], written[1:]
+        # «شقيقه محمد» (his brother Muhammad) folds like «شقيقة» (sister of): the pronoun is
+        # an apposition's, so a written «ه» is never a relation noun
+        if not words or words[0] not in self.words.relations or written[0].endswith("ه"):
+            return None
+        lo = bisect.bisect_left(self.mention_starts, start)
+        first = next(
+            (m for m in self.mentions[lo:] if m.start < end and m.entity.type == "PER"), None
+        )
+        return first.entity if first is not None else None
 
     def _spoken_to(self, ref: MentionRef) -> bool:
         """«مصادر في المقاومة لـ«عكاظ»», «قال للجزيرة»: the outlet after «ل» is spoken to."""

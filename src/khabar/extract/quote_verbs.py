@@ -20,7 +20,7 @@ from ..text.normalize import fold_text
 __all__ = ["SubjectWords", "Verb", "load_speech_verbs"]
 
 _KINDS = ("verb", "participle", "noun", "source", "afterword")
-_WORD_KINDS = ("adverb", "boundary", "circumstance", "governor")
+_WORD_KINDS = ("adverb", "boundary", "circumstance", "governor", "relation")
 
 
 @dataclass(slots=True)
@@ -46,6 +46,8 @@ class SubjectWords:
     documents: frozenset[str] = frozenset()
     # given names (given_names.tsv, folded): an unknown name after a title starts with one
     given_names: frozenset[str] = frozenset()
+    # nouns whose genitive is someone other than the speaker («محامي ترامب», «مؤيدي الأسد»)
+    relations: frozenset[str] = frozenset()
 
 
 def load_speech_verbs(path: Path | None = None) -> tuple[PhraseMatcher, SubjectWords]:
@@ -82,6 +84,7 @@ def load_speech_verbs(path: Path | None = None) -> tuple[PhraseMatcher, SubjectW
         else None,
         documents=frozenset(w for w in words["circumstance"] if " " not in w),
         given_names=_given_names(),
+        relations=frozenset(words["relation"]),
     )
 
 
