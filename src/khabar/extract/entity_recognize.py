@@ -425,6 +425,9 @@ class Recognizer(OwnerReading):
         owner = (group.org if group else None) or country
         if owner is None:
             return None  # a bare «الرئيس»: left to coreference
+        area = self.kb.entries.get(owner)
+        if area is not None and area.kind == "region" and area.country not in self.kb.entries:
+            return None  # «رئيس الخليج» heads a club: an area of several states has no offices
         seed = _role_seed(role, self._country_name(owner), sector, owner)
         seed.country = country
         return Found(start, end, seed, "role")
