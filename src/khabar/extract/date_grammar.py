@@ -30,7 +30,7 @@ KINDS = {
     "weekday": "W", "relday": "D", "relperiod": "P", "period_word": "B", "part": "R", "fuzzy": "F", "half": "H",
     "season": "S", "qualifier": "Q", "decade": "X", "unit": "", "count_before": "",
     "approx": "", "future": "", "general_noun": "", "not_temporal": "N",
-    "quantity_before": "", "year_before": "", "counted_noun": "",
+    "quantity_before": "", "year_before": "", "counted_noun": "", "measure_after": "",
 }  # fmt: skip
 
 # the grammar: rule name -> pattern over the symbol string (atoms at even positions)
@@ -73,6 +73,7 @@ class Lexicon:
     quantity: re.Pattern[str] | None = None
     year_before: frozenset[str] = frozenset()
     counted: frozenset[str] = frozenset()
+    measures: frozenset[str] = frozenset()  # «2000 ريال», «1500 كيلومتر»: never a year
 
 
 # a year may carry one proclitic («و2013», «ب2011») but must not sit inside a longer token
@@ -105,6 +106,7 @@ def load_lexicon(
         "quantity_before": [],
         "year_before": [],
         "counted_noun": [],
+        "measure_after": [],
     }
     for number, row in read_tsv(path, ("phrase", "kind", "value"), non_empty=("phrase", "kind")):
         kind, key = row["kind"], " ".join(fold_text(row["phrase"]).split())
@@ -134,6 +136,7 @@ def load_lexicon(
     return Lexicon(
         matcher, count, units, numbers, future, general, load_named_dates(named_path),
         quantity, frozenset(words["year_before"]), frozenset(words["counted_noun"]),
+        frozenset(words["measure_after"]),
     )  # fmt: skip
 
 
@@ -230,7 +233,7 @@ def _quantity(folded: str, start: int, end: int, lexicon: Lexicon) -> bool:
     if after is None:
         return False
     noun = after.group(1)
-    return noun.endswith("ا") and noun[:-1] in lexicon.counted
+    return (noun.endswith("ا") and noun[:-1] in lexicon.counted) or noun in lexicon.measures
 
 
 def _strip_clitics(word: str) -> str:

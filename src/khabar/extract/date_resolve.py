@@ -39,6 +39,7 @@ _CLAUSE_START = re.compile(
     r"[.!?؟\n؛]|(?<!\w)(?:لان|بعد ان|الذي|التي|الذين|حيث|عندما|بينما|لكن|غير ان)(?!\w)"
 )
 _RANGE_DAY = re.compile(r"(?:(?:بين|من|يومي|ليله|ليل)\s+)?(?:ال)?(\d{1,2})\s*(?:و|الي|حتي|-|–)\s*$")
+_AGE_AFTER = re.compile(r"\s+من\s+(?:ال)?عمر")
 _BETWEEN = re.compile(r"(?:^|\s)[وف]?(?:بين|ما بين)\s*$")
 _FROM = re.compile(r"(?:^|\s)[وف]?(?:من|منذ)\s*$")
 
@@ -397,8 +398,8 @@ class Resolver:
 
     def _decades(self, atoms: list[Atom]) -> DateMention | None:
         first, last = atoms[0].data, atoms[-1].data
-        if last < first:
-            return None
+        if last < first or _AGE_AFTER.match(self.folded, atoms[-1].end):
+            return None  # «في الثمانينات من العمر»: an age
         return self._mention(
             atoms, iso_range(date(first, 1, 1), date(last + 9, 12, 31)), "range", "range"
         )

@@ -92,6 +92,8 @@ _LEFT_SHAHR = re.compile(r"(?<!\w)[وبل]?شهر\s+$")
 _FOUR_DIGITS = re.compile(r"(?<![\d/.\-])\d{4}(?!\d)")
 _YEAR_WORD_BEFORE = re.compile(r"(?<!\w)[وبلف]?(?:ال|ل|لل)?(?:عام|سنه)\s+$")
 _YEAR_SUFFIX_AFTER = re.compile(r"\s?" + _YEAR_SUFFIX)
+# «للعام الدراسي 1436 / 1437هـ»: the mark after the second year of a pair dates both
+_HIJRI_PAIR_AFTER = re.compile(r"\s*/\s*1[34]\d\d\s?ه")
 # day/month/year or year-month-day, told apart by which end has four digits
 _NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,4})([/.\-])(\d{1,2})\2(\d{1,4})(?![\d/.\-]?\d)")
 # where a match of the pattern above can start (see `prefiltered`)
@@ -340,6 +342,7 @@ def _year_only(folded: str) -> list[AbsoluteDate]:
         end = after.end() if after else digits.end()
         year, suffix = int(digits.group()), (after.group().strip() if after else "")
         hijri = suffix.startswith("ه") or suffix == "للهجره"
+        hijri = hijri or (not suffix and _HIJRI_PAIR_AFTER.match(folded, digits.end()) is not None)
         if hijri and 1300 <= year <= 1600:
             item = _from_hijri(start, end, folded[start:end], year, None, None)
         elif not hijri and _plausible_year(year, "gregorian", True):
