@@ -127,3 +127,17 @@ def test_counts_joined_only_as_one_number_and_ordinals_are_no_counts(text, value
     stage = AmountStage()
     stage.setup()
     assert [a.value for a in stage.find(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("تصل المخالفة إلى نحو 10.000 ريال.", 10000.0),  # riyals: the dot groups thousands
+        ("بلغ الرسم 1.500 دينار كويتي.", 1.5),  # dinars have thousandths (fils)
+        ("رصدت الحكومة 1.500 مليون ريال للمشروع.", 1500000.0),  # a scale word: a decimal point
+    ],
+)
+def test_a_dot_before_three_digits_by_currency(text, value):
+    stage = AmountStage()
+    stage.setup()
+    assert [a.value for a in stage.find(text) if a.kind == "money"] == [value]

@@ -41,6 +41,9 @@ _DIGITS = re.compile(
     r"|(?<=[\u0621-\u064A])\d+ر\d+(?=\s)"
 )  # «12:50» is a time
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+_DOT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
+# currencies counted in thousandths (fils, millimes, baisa): «1.500 دينار كويتي» is 1.5
+_MILLS = frozenset({"KWD", "BHD", "OMR", "JOD", "TND", "LYD", "IQD"})
 _TEEN = r"ال\wا\w{1,2}ه?\s+عشره?"  # the ordinal pattern فاعل(ة) + عشر(ة): «الحادية عشرة»
 
 
@@ -268,6 +271,9 @@ class AmountStage(BaseStage):
             kind, unit, end = "percent", "%", percent.end()
         elif currency is not None:
             kind, unit, end = "money", currency.payloads[0], currency.end
+            if _DOT_THOUSANDS.fullmatch(folded, number.start, number.end) and unit not in _MILLS:
+                # «10.000 ريال»: riyals have no thousandths, the dot groups thousands
+                number = _Number(number.start, number.end, number.value * 1000)
         elif before:
             kind = self._tables.casualty[before.group("word")]
         else:

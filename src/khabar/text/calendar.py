@@ -95,10 +95,11 @@ _YEAR_SUFFIX_AFTER = re.compile(r"\s?" + _YEAR_SUFFIX)
 # «للعام الدراسي 1436 / 1437هـ»: the mark after the second year of a pair dates both
 _HIJRI_PAIR_AFTER = re.compile(r"\s*/\s*1[34]\d\d\s?ه")
 # day/month/year or year-month-day, told apart by which end has four digits
-_NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,4})([/.\-])(\d{1,2})\2(\d{1,4})(?![\d/.\-]?\d)")
+# («1 /9 /2015»: a slash may have a space on one side, the same each time)
+_NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,4})( ?/ ?|[.\-])(\d{1,2})\2(\d{1,4})(?![\d/.\-]?\d)")
 # where a match of the pattern above can start (see `prefiltered`)
 _FOUR_DIGITS_START = re.compile(r"\d{4}")
-_NUMERIC_START = re.compile(r"\d+[/.\-]\d")
+_NUMERIC_START = re.compile(r"\d+ ?[/.\-] ?\d")
 
 
 def prefiltered(
