@@ -99,7 +99,7 @@ _HIJRI_PAIR_AFTER = re.compile(r"\s*/\s*1[34]\d\d\s?ه")
 _NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,4})( ?/ ?|[.\-])(\d{1,2})\2(\d{1,4})(?![\d/.\-]?\d)")
 # where a match of the pattern above can start (see `prefiltered`)
 _FOUR_DIGITS_START = re.compile(r"\d{4}")
-_NUMERIC_START = re.compile(r"\d+ ?[/.\-] ?\d")
+_NUMERIC_START = re.compile(r"\d+(?= ?[/.\-] ?\d)")
 
 
 def prefiltered(
