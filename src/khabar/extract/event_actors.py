@@ -236,6 +236,8 @@ def assign_roles(
             else None
         )
         subject = plain_after[0] if plain_after and not subject else subject
+        if plain_after and _counted(text, end, plain_after[0].start):
+            subject = plain_after[0]  # «سقطت صواريخ على وزيرستان فقتلت 32 متمردا»: the count
         recipients = _group(cands, subject) if subject else []
     elif possessive and not verbal:
         # «سيطرتها على …»: the enclitic is the actor, its antecedent comes before (one
@@ -436,6 +438,16 @@ def _plain(text: str, clause_start: int, part: Participant) -> bool:
 
 
 _COMMA = re.compile(r"[،,]")
+# a count (and an approximation before it) between a killing verb and the noun it counts
+_COUNT_GAP = re.compile(
+    r"\s*(?:(?:فيه|فيها|نحو|قرابة|حوالي|حوالى|زهاء|أكثر من|اكثر من|ما لا يقل عن)\s+)*"
+    r"(?:\d+|[٠-٩]+)(?:\s+(?:من\s+)?)?"
+)
+
+
+def _counted(text: str, end: int, start: int) -> bool:
+    """Whether only a number in digits stands between offsets `end` and `start`."""
+    return 0 < start - end <= 40 and _COUNT_GAP.fullmatch(text, end, start) is not None
 
 
 def _close(text: str, start: int, end: int, max_words: int) -> bool:

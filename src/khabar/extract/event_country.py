@@ -329,7 +329,7 @@ def owned_by(text: str, start: int, limit: int, parts: list[Participant]) -> Par
     if match is None:
         return None
     at = match.end()
-    return next((p for p in parts if at <= p.start <= at + 2 and p.country), None)
+    return next((p for p in parts if at <= p.start <= at + 2 and (p.country or p.sector)), None)
 
 
 def carried_by(text: str, end: int, limit: int, parts: list[Participant]) -> Participant | None:
@@ -350,11 +350,16 @@ def carried_by(text: str, end: int, limit: int, parts: list[Participant]) -> Par
 def aimed_at(text: str, end: int, limit: int, parts: list[Participant]) -> list[Participant]:
     """«هجوم … استهدف نقطة تفتيش مشتركة، للجيش الأميركي والقوات العراقية»: the owners of
     what a verb of aiming after the trigger names (its object is no participant)."""
-    match = _AIMED.search(text, end, min(limit, end + 50))
+    match = _AIMED.search(text, end, min(limit, end + 100))
     if match is None:
         return []
-    after = [p for p in parts if match.end() <= p.start < match.end() + 50 and p.country]
-    if not after or not _OWNER_PREP.match(text, after[0].start):
+    after = [p for p in parts if match.end() <= p.start < match.end() + 50
+             and (p.country or p.sector)]  # fmt: skip
+    if not after:
+        return []
+    # «استهدف ثكنة عسكرية»: an agent noun right after the verb is its object
+    direct = after[0].kind == "agent" and not text[match.end() : after[0].start].strip()
+    if not direct and not _OWNER_PREP.match(text, after[0].start):
         return []
     return [p for p in after if p.group == after[0].group]
 

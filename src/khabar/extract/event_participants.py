@@ -6,6 +6,7 @@ its apposition («محمد بن زايد ولي عهد أبوظبي»)."""
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 
 from ..doc import Entity
@@ -115,7 +116,9 @@ def _last_with_country(found: list[Participant], before: int) -> Participant | N
 def group_coordination(text: str, parts: list[Participant]) -> None:
     """Participants joined by «و» or an appositive comma form one group (after the
     mentions of one person in apposition become one participant: `merge_apposition`)."""
+    split_nominatives(parts)
     merge_apposition(text, parts)
+    titled_people(text, parts)
     group = -1
     for i, part in enumerate(parts):
         if i and _joined(text, parts[i - 1], part):
@@ -176,3 +179,85 @@ def _joined(text: str, left: Participant, right: Participant) -> bool:
             return False  # «استقبل الرئيس س، الزعيم ع»: two named people, subject and object
         return "،" in gap or "," in gap  # apposition needs its comma: «مسلحون القوات» is not one
     return len(words) == 1 and words[0] in ("و", "وال", "ول", "وب")
+
+
+def split_nominatives(parts: list[Participant]) -> None:
+    """«اغتال مسلحون الجندي أحمد»: a nominative plural («…ون») stands in no construct, so
+    an agent mention that runs from it over another participant ends after its first word."""
+    for part in parts:
+        if part.kind != "agent" or " " not in part.text:
+            continue
+        head = part.text.split(" ", 1)[0]
+        if not fold_text(head).endswith("ون"):
+            continue
+        cut = part.start + len(head)
+        if any(q is not part and cut <= q.start < part.end for q in parts):
+            part.end, part.text = cut, head
+
+
+# singular nouns of a person («الجندي», «رجل الدين», «عميد كلية») and the role words that
+# make a person of a collective («زعيمة المعارضة»): a name right after them is that person
+_PERSON_HEADS = frozenset(fold_text(w) for w in (
+    "رجل", "ضابط", "إمام", "ناشط", "معارض", "مراسل", "طبيب", "مسؤول", "حارس", "مرجع", "عميد",
+    "أستاذ", "قائد", "زعيم", "زعيمة", "عضو", "منسق", "أمين", "مدير", "رئيس", "ناطق", "متحدث",
+    "مصور", "قاض", "قاضي", "مستشار", "موظف", "سفير", "محافظ", "حاكم", "نائب"))  # fmt: skip
+_ROLE_WORD = re.compile(r"(?:^|\s)(?:[وفبل]|ال|وال|بال|لل)?([^\W\d_]+)\s+$")
+_NAME_BREAK = re.compile(r"[،,؛;:.()«»\"]|(?<!\S)و")
+
+
+def titled_people(text: str, parts: list[Participant]) -> None:
+    """«الجندي أحمد سالم», «رجل الدين الشيعي حجة الإسلام هشام سيموري», «زعيمة المعارضة
+    سارة خليل», «جاسم الذهبي، عميد كلية الإدارة»: a person the KB gives no sector takes the
+    sector of the agent noun that titles him, and the two are one participant (the title
+    is no second party)."""
+    dropped: set[int] = set()
+    for i, person in enumerate(parts):
+        if person.kind != "person" or person.sector or id(person) in dropped:
+            continue
+        title = parts[i - 1] if i else None
+        if title is not None and id(title) not in dropped and _titles(text, title, person):
+            person.start, person.text = title.start, text[title.start : person.end]
+        else:
+            title = parts[i + 1] if i + 1 < len(parts) else None
+            if title is None or not _apposed_title(text, person, title):
+                continue
+            person.end, person.text = title.end, text[person.start : title.end]
+        person.sector = title.sector
+        person.country = person.country or title.country
+        # the title and what its words name («عميد كلية الإدارة»: «الإدارة») are no parties
+        dropped.update(id(p) for p in parts if p is not person
+                       and person.start <= p.start and p.end <= person.end)  # fmt: skip
+    if dropped:
+        parts[:] = [p for p in parts if id(p) not in dropped]
+
+
+def _person_noun(text: str, agent: Participant) -> bool:
+    """An agent mention that names one person: its head is a person noun or a nisba
+    («الجندي»), or a role word stands right before it («زعيمة المعارضة»)."""
+    head = fold_text(agent.text.split(" ", 1)[0])
+    for prefix in ("وال", "بال", "لل", "ال", "و"):
+        if head.startswith(prefix) and len(head) - len(prefix) > 2:
+            head = head[len(prefix) :]
+            break
+    if head in _PERSON_HEADS or (" " not in agent.text and head.endswith("ي")):
+        return True
+    before = _ROLE_WORD.search(text, max(0, agent.start - 12), agent.start)
+    return before is not None and fold_text(before.group(1)) in _PERSON_HEADS
+
+
+def _titles(text: str, title: Participant, person: Participant) -> bool:
+    if title.kind != "agent" or not title.sector or title.end > person.start:
+        return False
+    gap = text[title.end : person.start]
+    if len(gap) > 30 or _NAME_BREAK.search(gap):
+        return False
+    return _person_noun(text, title)
+
+
+def _apposed_title(text: str, person: Participant, title: Participant) -> bool:
+    """«جاسم الذهبي، عميد كلية …»: a comma, then the person noun."""
+    if title.kind != "agent" or not title.sector or person.end > title.start:
+        return False
+    if text[person.end : title.start].strip() not in ("،", ","):
+        return False
+    return fold_text(title.text.split(" ", 1)[0]) in _PERSON_HEADS

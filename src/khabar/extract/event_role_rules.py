@@ -5,6 +5,7 @@ reporters who are no actors, hosts of a visit. `event_roles.RoleFinder` applies 
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 
@@ -53,7 +54,9 @@ _RESULT = re.compile(
 _AGAINST = re.compile(
     r"(?<!\w)(?:(?:احتجاجا|احتجاجاً|تنديدا|تنديداً)\s+(?:على|ب)|(?:ال)?احتجاج(?:ات)?\s+على|ضد|(?:معادية|معاد|مناهضة|"
     r"مناهض|مناوئة|مناوئ|المناهضة|المناوئة)\s+ل|الموت\s+ل|(?:تندد|يندد|ينددون|منددين)\s+ب|"
-    r"أمام\s+(?:مقر\s+)?(?:ال)?(?:سفارة|قنصلية|سفارات))"
+    r"أمام\s+(?:مقر\s+)?(?:ال)?(?:سفارة|قنصلية|سفارات)"
+    # «للمطالبة باستقالة الحكومة», «تطالب برحيل الرئيس»: whose fall they demand
+    r"|(?:باستقالة|برحيل|بإسقاط|باسقاط|بتنحي|بإقالة|باقالة))"
 )
 _PROTESTERS = re.compile(r"متظاهر|محتج|معتصم|مضرب")
 # actors that stand for protesters themselves: people, parties, unions, named groups
@@ -353,3 +356,77 @@ def possessive(text: str, cand: Candidate) -> bool:
 
 def has_enclitic(text: str, end: int) -> bool:
     return end < len(text) and is_letter(text[end])
+
+
+# what names the victims of an attack right before them: a death, wound or abduction word,
+# an optional approximation and count, and a partitive «من» («مقتل ثلاثة من رجال الشرطة»)
+_CASUALTY = re.compile(
+    r"(?<!\w)[وفب]?(?:ال)?(?:مقتل|قتل|قتلت|قتلوا|اصابة|إصابة|جرح|اغتيال|اختطاف|خطف|قتلى|القتلى"
+    r"|ضحايا|وفاة|استشهاد)(?!\w)"
+)
+# after the casualty word: an approximation, a count and a partitive, then the victims
+_CASUALTY_TAIL = re.compile(
+    r"(?:\s+(?:فيه|فيها|نحو|قرابة|حوالي|حوالى|زهاء|أكثر من|اكثر من|ما لا يقل عن|ما يزيد عن"
+    r"|ما يزيد على))*"
+    r"(?:\s+(?:\d+|[٠-٩]+|(?:و?(?:ثلاث|أربع|اربع|خمس|ست|سبع|ثماني|تسع|عشر|مئ|مائ|ألف|الف|آلاف|الاف"
+    r"|اثن|عشرات|مئات|أحد|احد|إحدى|احدى|واحد)[^\W\d_]*))){0,3}"
+    r"(?:\s+(?:من|بين|منهم|بينهم|من بينهم))?\s*"
+)
+# «مقتل 30 شخصا بينهم قضاة»: the kinds of victims among those counted
+_AMONG = re.compile(r"(?:،\s*|\s)(?:و?(?:من\s+)?(?:بينهم|منهم))\s+(?:\S+\s+)?(?:من\s+)?$")
+_VICTIM_KINDS = frozenset({"agent", "person", "role"})
+
+
+def casualties(text: str, sentence: tuple[int, int], parts: list[Participant]) -> list[Participant]:
+    """«… في هجمات متفرقة أسفرت عن مقتل رجل دين», «فقتلت 32 متمردا», «القتلى خمسة مسلحين»,
+    «مقتل 30 شخصا بينهم قضاة ورجال شرطة»: the people a death, wound or abduction word of the
+    sentence names are the victims of the attack it reports (not attackers, not places)."""
+    ends = [m.end() for m in _CASUALTY.finditer(text, *sentence)]
+    if not ends:
+        return []
+    found: list[Participant] = []
+    for part in parts:
+        if part.kind not in _VICTIM_KINDS or part in found:
+            continue
+        if part.sector in ATTACKERS and fold_word(part.text.split()[0]).endswith("ون"):
+            continue  # «قتل مسلحون خمسة أشخاص»: a nominative after the verb is its subject
+        i = bisect.bisect_right(ends, part.start)
+        if (
+            i
+            and part.start - ends[i - 1] <= 60
+            and _CASUALTY_TAIL.fullmatch(text, ends[i - 1], part.start)
+        ):
+            found.extend(p for p in parts if p.group == part.group and p not in found)
+    return found + among(text, found, parts)
+
+
+def among(text: str, victims: list[Participant], parts: list[Participant]) -> list[Participant]:
+    """«مقتل 30 شخصا على الأقل بينهم قضاة ورجال شرطة»: the kinds of people named among
+    the victims counted, right after them."""
+    if not victims:
+        return []
+    last = max(victims, key=lambda p: p.end)
+    found = [p for p in parts if p.kind in _VICTIM_KINDS and p not in victims
+             and 0 < p.start - last.end <= 40 and _AMONG.search(text, last.end, p.start)]  # fmt: skip
+    return [p for p in parts if found and p.group == found[0].group and p not in victims]
+
+
+# «مهاجما انتحاريا من حركة طالبان»: an adjective may stand between
+_FROM = re.compile(r"(?:\s+[^\W\d_]+)?\s*،?\s*من\s*")
+
+
+def attackers_group(text: str, roles: Roles) -> None:
+    """«مهاجما انتحاريا من حركة طالبان، فجر حافلة»: the group named with «من» right after
+    an attacker is the one he came from, the actor rather than the target."""
+    for part in list(roles.recipients):
+        if part.kind in PLACE_KINDS:
+            continue
+        if any(
+            a.sector in ATTACKERS
+            and a.end < part.start
+            and _FROM.fullmatch(text, a.end, part.start)
+            for a in roles.actors
+        ):
+            roles.actors = [part]
+            roles.recipients = [p for p in roles.recipients if p.group != part.group]
+            return

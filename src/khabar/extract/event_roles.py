@@ -47,7 +47,10 @@ from .event_role_rules import (
     ATTACKERS,
     LETTERS,
     NUMBER_AFTER,
+    among,
     approximate_count,
+    attackers_group,
+    casualties,
     cause_acts,
     destination_hosts,
     doer,
@@ -83,7 +86,7 @@ _GOVERNED = re.compile(r"(?<!\S)(?:في|إلى|الى|على|عن|من|جراء|
 _BARE_THAT = re.compile(r"(?<!\w)[إأا]ن(?!\w)")
 # «تعرضت القوات لهجوم», «تعرضت قافلته الدبلوماسية لهجوم»: the subject may stand between
 _SUFFERED = re.compile(
-    r"(?:تعرض|تعرضت|تعرضوا|يتعرض|تتعرض|يتعرضون|تعرضها|تعرضه)(?:\s+[^\s،,]+){0,3}?\s+\S{0,2}$"
+    r"(?:تعرض|تعرضت|تعرضوا|يتعرض|تتعرض|يتعرضون|تعرضها|تعرضه)(?:\s+[^\s،,]+){0,6}?\s+\S{0,2}$"
 )
 _SETTING_PREPS = frozenset({"في", "ب", "قرب", "عن"})
 
@@ -104,6 +107,7 @@ _UNDERGOER_TYPES = frozenset({"ASSAULT", "COERCE"})
 _TIME_BEFORE = re.compile(r"(?<!\S)[وف]?(?:لدى|عند|بعد|قبل|إثر|اثر|فور|منذ|أثناء|اثناء)\s+$")
 _PRONOUN_AFTER = re.compile(r"(?:ه|ها|هم|هما|هن)(?!\w)")
 _NO_MEDIA = frozenset({"ASSAULT", "PROTEST"})
+_CLASH = "firefight"  # the mode of «اشتباك», «مواجهة»: both sides fight
 _MEDIA_KINDS = frozenset({"media", "agency"})
 # how far back (characters) an event without an actor looks for one of the same type
 _COREF_WINDOW = 1500
@@ -183,6 +187,7 @@ class RoleFinder:
         self.filler = filler
         self.topics = topics
         self._settings: dict[tuple[int, str, int], bool] = {}
+        self._named: tuple[list[Participant], list[Participant]] | None = None
 
     def roles(self, cand: Candidate, clause: tuple[int, int], parts: list[Participant]) -> Roles:
         text, hit, kind = self.text, cand.hit, cand.entry.type
@@ -219,7 +224,7 @@ class RoleFinder:
             # «قام جنود باغتصابها»: the subject of «قام» did it, whatever the noun
             if undergone(cand, passive) and not done_by:
                 victims_first(text, roles)
-        if not cand.verbal and _SUFFERED.search(text, max(clause[0], hit.word_start - 50),
+        if not cand.verbal and _SUFFERED.search(text, max(clause[0], hit.word_start - 70),
                                                  hit.word_start):  # fmt: skip
             # «تعرضت القوات لهجوم»: who suffers the act is its target, not its actor
             before = [p for p in roles.actors if p.end <= hit.word_start]
@@ -324,11 +329,15 @@ class RoleFinder:
             if carrier is not None and carrier not in roles.actors:
                 roles.actors = [carrier]
                 roles.recipients = [p for p in roles.recipients if p is not carrier]
+        if cand.entry.type == "ASSAULT":
+            attackers_group(text, roles)
         if cand.entry.type == "ASSAULT" and all(p.default for p in roles.recipients):
             owner = owned_by(text, hit.end, end, parts)
             aimed = [owner] if owner is not None else aimed_at(text, hit.end, end, parts)
             aimed = [p for p in aimed if p not in roles.actors]
             roles.recipients = aimed or roles.recipients
+        if cand.entry.type == "ASSAULT":
+            self._victims(cand, roles, parts)
         if (
             cand.entry.type == "PROTEST"
             and roles.recipients
@@ -342,6 +351,38 @@ class RoleFinder:
             # no place to stand for where it happens: the one nationality the sentence names
             roles.recipients = self.filler.sole_country(text, self.sentence, roles.actors)
         localize((roles.actors, roles.recipients), parts, hit.start)
+
+    def _victims(self, cand: Candidate, roles: Roles, parts: list[Participant]) -> None:
+        """The people a casualty word names («مقتل رجل دين») rather than the place, when no
+        target is named; the kinds among them («بينهم قضاة»); what a verb of aiming after
+        the trigger names («هجوم استهدف ثكنة عسكرية») besides the victims counted."""
+        text, end = self.text, self.sentence[1]
+        named = self._casualties(parts)
+        # «أعلنت مصادر مقتل رجل دين … في هجمات»: one a casualty word names was hit
+        hit = [p for p in roles.actors if p in named]
+        if hit:
+            # in a clash the dead fought too: they stay on its actor side as well
+            if cand.entry.mode != _CLASH:
+                roles.actors = [p for p in roles.actors if p not in hit]
+            roles.recipients = [p for p in roles.recipients if not p.default]
+            roles.recipients = hit + [p for p in roles.recipients if p not in hit]
+        if all(p.default for p in roles.recipients):
+            named = [p for p in named if p not in roles.actors]
+            roles.recipients = named or roles.recipients
+        if roles.recipients and not roles.recipients[0].default:
+            aimed = aimed_at(text, cand.hit.end, end, parts)
+            extra = among(text, roles.recipients, parts) + aimed
+            taken = {p.entity_id or p.text for p in roles.actors + roles.recipients}
+            for part in extra:
+                if (part.entity_id or part.text) not in taken:
+                    taken.add(part.entity_id or part.text)
+                    roles.recipients.append(part)
+
+    def _casualties(self, parts: list[Participant]) -> list[Participant]:
+        """`casualties`, once per sentence: every attack of it asks of the same parts."""
+        if self._named is None or self._named[0] is not parts:
+            self._named = (parts, casualties(self.text, self.sentence, parts))
+        return self._named[1]
 
     def _reports(self, part: Participant, at: int) -> bool:
         """Whether `part` is the subject of a speech verb whose «إن/أن» clause, with a
