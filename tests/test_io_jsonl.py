@@ -232,3 +232,17 @@ def test_io_jsonl_unknown_extension_is_sniffed(tmp_path: Path) -> None:
     shutil.copy(RES / "remapped.jsonl", path)
     docs = read_all([str(path)], ReadOptions(fields=dict(REMAP)))
     assert [d.source.format for d in docs] == ["jsonl"] * 3
+
+
+def test_io_jsonl_character_references_are_characters(tmp_path: Path) -> None:
+    path = tmp_path / "news.jsonl"
+    record = {
+        "id": "x:2",
+        "title": "مصر تمدد حالة الطوارئ في شمال &#39;سيناء&#39; و&quot;العريش&quot;",
+        "text": "قال المتحدث إن &quot;الوضع هادئ&quot; في المدينة، وإن الطرق R&D مفتوحة.",
+    }
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    (doc,) = read_all([str(path)])
+    assert isinstance(doc, Document)
+    assert doc.title == "مصر تمدد حالة الطوارئ في شمال 'سيناء' و\"العريش\""
+    assert doc.raw == 'قال المتحدث إن "الوضع هادئ" في المدينة، وإن الطرق R&D مفتوحة.'

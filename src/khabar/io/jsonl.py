@@ -11,8 +11,10 @@ built into a string.
 from __future__ import annotations
 
 import gzip
+import html
 import json
 import os
+import re
 import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
@@ -32,6 +34,7 @@ from .directory import SNIFF_BYTES, is_gzip
 from .encoding import canonical, check_binary
 
 _SKIP_CHUNK = 1 << 20
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
 # what a broken gzip stream raises part-way
 STREAM_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
 
@@ -237,8 +240,8 @@ class RecordParser:
         )
         return Document(
             id=str(ident) if ident not in (None, "") else content_id(text),
-            raw=text,
-            title=_string(record.get(fields["title"])),
+            raw=_unescaped(text),
+            title=_unescaped(_string(record.get(fields["title"]))),
             source=source,
         )
 
@@ -248,3 +251,11 @@ def _string(value: object) -> str | None:
         value = value.strip()
         return value or None
     return None
+
+
+def _unescaped(value: str | None) -> str | None:
+    """Scrapers often store a title as its HTML source had it («&quot;سيناء&quot;»): character
+    references are the characters they name."""
+    if value is None or "&" not in value or not _ENTITY.search(value):
+        return value
+    return html.unescape(value)
