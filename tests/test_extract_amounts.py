@@ -141,3 +141,17 @@ def test_a_dot_before_three_digits_by_currency(text, value):
     stage = AmountStage()
     stage.setup()
     assert [a.value for a in stage.find(text) if a.kind == "money"] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("عن مقتل 10 عناصر من التنظيم و18 مقاتلا من الفصائل.", ["killed", "killed"]),
+        ("قتل 10 أشخاص في الهجوم وتضررت 30 سيارة.", ["killed", "number"]),
+        ("قتل 10 أشخاص وأصيب 20 آخرون.", ["killed", "injured"]),
+    ],
+)
+def test_a_count_joined_to_a_casualty_count(text, kinds):
+    stage = AmountStage()
+    stage.setup()
+    assert [a.kind for a in stage.find(text)] == kinds

@@ -41,6 +41,8 @@ _DIGITS = re.compile(
     r"|(?<=[\u0621-\u064A])\d+ر\d+(?=\s)"
 )  # «12:50» is a time
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+_JOINED = re.compile(r"(?:^|\s)و\s*$")  # «… و18», «… و 18»: joined to what came before
+_CLAUSE_END = re.compile(r"[.،,؛;:!؟?\n]")
 _DOT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
 # currencies counted in thousandths (fils, millimes, baisa): «1.500 دينار كويتي» is 1.5
 _MILLS = frozenset({"KWD", "BHD", "OMR", "JOD", "TND", "LYD", "IQD"})
@@ -193,6 +195,7 @@ class AmountStage(BaseStage):
         out: list[Amount] = []
         covered = 0  # a percent or currency phrase may contain number words («في المائة»)
         label = self._tables.label
+        previous: tuple[int, str] | None = None  # (folded end, kind) of a casualty count
         for number in self._numbers(folded):
             if number.start < covered:
                 continue
@@ -202,6 +205,9 @@ class AmountStage(BaseStage):
             if teen is not None and teen.search(folded, max(0, number.start - 20), number.end):
                 continue
             amount = self._classify(folded, number, currencies)
+            if amount.kind == "number" and previous is not None:
+                amount.kind = _listed_after(folded, previous, amount.start) or amount.kind
+            previous = (amount.end, amount.kind) if amount.kind in ("killed", "injured") else None
             covered = amount.end
             _to_original(amount, text, mapping)
             if not any(amount.start < end and start < amount.end for start, end in skip or ()):
@@ -281,6 +287,17 @@ class AmountStage(BaseStage):
             if after:
                 kind = self._tables.casualty[after.group("word")]
         return Amount(start, end, folded[start:end], number.value, unit, kind)
+
+
+def _listed_after(folded: str, previous: tuple[int, str], start: int) -> str | None:
+    """«بمقتل 10 عناصر من التنظيم و18 مقاتلا»: a count joined by «و» to a casualty count
+    (`previous`: its end and kind, in folded offsets), within the same clause, counts the
+    same casualties."""
+    end, kind = previous
+    gap = folded[end:start]
+    if len(gap) > 40 or not _JOINED.search(gap) or _CLAUSE_END.search(gap):
+        return None
+    return kind
 
 
 def _to_original(amount: Amount, text: str, mapping: OffsetMap) -> None:
