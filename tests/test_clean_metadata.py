@@ -75,8 +75,13 @@ def test_metadata_outlet_names_and_hosts() -> None:
 def test_metadata_published_order() -> None:
     reader = process("القاهرة - (أ ف ب) - " + BODY, published="2020-01-05T10:00:00+02:00")
     assert (reader.source.published, reader.source.published_from) == ("2020-01-05", "reader")
-    text = process("أعلنت الوزارة يوم 3 كانون الثاني/يناير 2019 عن الخطة.\n\n" + BODY)
+    text = process("الخميس 3 كانون الثاني/يناير 2019\n\n" + BODY)
     assert (text.source.published, text.source.published_from) == ("2019-01-03", "text")
+    # a date the story tells is no publication stamp: it would shift every «أمس»
+    told = process("أعلنت الوزارة يوم 3 كانون الثاني/يناير 2019 عن الخطة.\n\n" + BODY)
+    assert (told.source.published, told.source.published_from) == (None, None)
+    history = process("في 11 سبتمبر 2001 تغير العالم، وقال المتحدث إن الذكرى حزينة.\n\n" + BODY)
+    assert history.source.published is None
     later = process(BODY + "\n\nوكان ذلك في 5 مارس 2018.")
     assert (later.source.published, later.source.published_from) == (None, None)
     # a date in the page's address counts before one in the body, after the reader's

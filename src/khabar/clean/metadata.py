@@ -19,9 +19,22 @@ from ..errors import NoContent, NotArabic
 from ..pipeline import BaseStage
 from ..text.calendar import find_absolute_dates, parse_iso_date
 from ..text.lang import guess_language
+from ..text.normalize import fold_text
 from .sources import SourceNames, load_source_names
 
-_FIRST_PARAGRAPH_LIMIT = 1500  # a date further into the text is not the publication date
+# a publication stamp heads the body on a line of its own («الأحد 12 يوليو 2015»); a date
+# inside the first sentence is what the story tells («بتاريخ 23/07/2015», «في 11 سبتمبر
+# 2001»), and taking it would shift every relative date of the article
+_DATE_LINE_LIMIT = 80
+_DATE_LINE_LEFT = 3  # letters a stamp line may hold besides its dates and stamp words
+_STAMP_WORDS = frozenset(
+    fold_text(word)
+    for word in (
+        *("الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"),
+        *("يوم", "الموافق", "تاريخ", "بتاريخ", "النشر", "نشر", "نشرت", "آخر", "تحديث", "في"),
+        *("م", "هـ", "ه"),
+    )
+)
 # a date in the article's address, as news sites file their pages: «/2015/07/20/»,
 # «/Issues/20150720/», «-2021-07-02-»; never inside a longer number (an article id)
 _URL_DATE = re.compile(
@@ -125,8 +138,7 @@ class MetadataStage(BaseStage):
         if found:
             source.published, source.published_from = found, "url"
             return
-        first = doc.text[:_FIRST_PARAGRAPH_LIMIT].split("\n\n", 1)[0]
-        found = _full_date(first)
+        found = _date_line(doc.text[:_DATE_LINE_LIMIT].split("\n", 1)[0])
         source.published = found
         source.published_from = "text" if found else None
 
@@ -155,3 +167,20 @@ def _full_date(text: str) -> str | None:
         if item.year is not None and item.month is not None and item.day is not None:
             return item.iso
     return None
+
+
+def _date_line(line: str) -> str | None:
+    """The full date a short line holds when the line is little else than that date."""
+    if len(line) >= _DATE_LINE_LIMIT:
+        return None
+    items = find_absolute_dates(line)
+    rest = line
+    for item in items:
+        rest = rest[: item.start] + " " * (item.end - item.start) + rest[item.end :]
+    words = [w for w in re.findall(r"[^\W\d_]+", fold_text(rest)) if w not in _STAMP_WORDS]
+    if sum(map(len, words)) > _DATE_LINE_LEFT:
+        return None
+    return next(
+        (i.iso for i in items if i.year is not None and i.month is not None and i.day is not None),
+        None,
+    )
