@@ -155,3 +155,11 @@ def test_a_count_joined_to_a_casualty_count(text, kinds):
     stage = AmountStage()
     stage.setup()
     assert [a.kind for a in stage.find(text)] == kinds
+
+
+def test_words_then_digits_joined_by_waw_are_one_number():
+    stage = AmountStage()
+    stage.setup()
+    found = [(a.text, a.value) for a in stage.find("بلغت قيمة الصفقة مليون و200 ألف ريال.")]
+    assert found == [("مليون و200 ألف ريال", 1200000.0)]
+    assert [a.value for a in stage.find("بين 2000 و2500 شخص")] == [2000.0, 2500.0]

@@ -41,6 +41,8 @@ _DIGITS = re.compile(
     r"|(?<=[\u0621-\u064A])\d+ر\d+(?=\s)"
 )  # «12:50» is a time
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+_AND_GAP = re.compile(r"\s*و\s*")
+_PERCENT_WORD_BEFORE = re.compile(r"(?:في\s+|ب)(?:ال)?$")  # «في المائة», «بالمئة»: a percent sign
 _JOINED = re.compile(r"(?:^|\s)و\s*$")  # «… و18», «… و 18»: joined to what came before
 _CLAUSE_END = re.compile(r"[.،,؛;:!؟?\n]")
 _DOT_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
@@ -236,7 +238,7 @@ class AmountStage(BaseStage):
                 _Number(run[0].start, run[-1].end, _words_value([m.payloads[0] for m in run]))
             )
         out.sort(key=lambda n: n.start)
-        return out
+        return _joined_parts(folded, out)
 
     def _word_run(
         self, folded: str, position: int, by_start: dict[int, Match], *, scales_only: bool
@@ -287,6 +289,27 @@ class AmountStage(BaseStage):
             if after:
                 kind = self._tables.casualty[after.group("word")]
         return Amount(start, end, folded[start:end], number.value, unit, kind)
+
+
+def _joined_parts(folded: str, numbers: list[_Number]) -> list[_Number]:
+    """«مليون و200 ألف»: a number in words, then «و» and a smaller one in digits, is one
+    number (1,200,000), as a compound in words is («ألف وخمسمئة»)."""
+    out: list[_Number] = []
+    for number in numbers:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.value >= 100
+            and last.value > number.value
+            and last.value % 100 == 0
+            and _AND_GAP.fullmatch(folded, last.end, number.start)
+            and not folded[last.start].isdigit()
+            and not _PERCENT_WORD_BEFORE.search(folded, max(0, last.start - 6), last.start)
+        ):
+            out[-1] = _Number(last.start, number.end, last.value + number.value)
+        else:
+            out.append(number)
+    return out
 
 
 def _listed_after(folded: str, previous: tuple[int, str], start: int) -> str | None:
