@@ -219,7 +219,12 @@ class CountryFiller:
     def fill(self, text: str, sentence: tuple[int, int], parts: list[Participant],
              fallback: str | None) -> None:  # fmt: skip
         """Give agent nouns and people without a country one (nisba, place, fallback)."""
-        places = [p for p in parts if p.country and (p.kind in PLACE_KINDS or p.kind == "country")]
+        missions = mission_owners(text, sentence[0], parts)
+        places = [
+            p
+            for p in parts
+            if p.country and (p.kind in PLACE_KINDS or p.kind == "country") and p not in missions
+        ]
         for part in parts:
             if part.country:
                 continue
@@ -239,6 +244,7 @@ class CountryFiller:
             if country is None and places:
                 country = min(places, key=lambda p: abs(p.start - part.start)).country
             part.country = country or fallback
+        _foreign_police(parts, places, fallback)
 
     def origin(self, text: str, end: int, limit: int, parts: list[Participant]) -> str | None:
         """«لاجئون من التبت», «المتظاهرون من فلسطينيين», «عناصر من الجيش العراقي»: people
@@ -403,3 +409,32 @@ def localize(roles_sides: tuple[list[Participant], list[Participant]],
             if known:
                 near = min(known, key=lambda p: abs(p.start - part.start))
                 side[i] = dataclasses.replace(part, country=near.country)
+
+
+def _foreign_police(parts: list[Participant], places: list[Participant], home: str | None) -> None:
+    """«دورية بريطانية» in Basra: police serve at home, so a unit of another country than
+    the places of the sentence (or the article's home) is a military one."""
+    local = {p.country for p in places} | ({home} if home else set())
+    if not local:
+        return
+    for part in parts:
+        if part.sector == "COP" and part.kind == "agent" and part.country not in local:
+            part.sector = "MIL" if part.country and part.country not in _NO_ORIGIN else "COP"
+
+
+# «موكبا لسفارة الولايات المتحدة»: the country owns a mission abroad, it is not where it stands
+_MISSION_BEFORE = re.compile(r"(?:^|\s)[وفبل]{0,2}(?:ال)?(?:سفار[ةه]|سفارات|قنصلي[ةه]|قنصليات)\s+$")
+
+
+def mission_owners(text: str, floor: int, parts: list[Participant]) -> list[Participant]:
+    """Countries named as the owner of an embassy or consulate: a state body (GOV), and no
+    place for the others' country."""
+    found = []
+    for part in parts:
+        if part.kind == "country" and _MISSION_BEFORE.search(
+            text, max(floor, part.start - 14), part.start
+        ):
+            if part.sector is None:
+                part.sector = "GOV"
+            found.append(part)
+    return found

@@ -19,6 +19,7 @@ from .event_frames import (
     definite,
     frame_noun,
     realised_after,
+    relative_head,
     relative_verb,
     trigger_frames,
 )
@@ -75,8 +76,15 @@ class EventDescription:
         if not cand.verbal and entry.type not in self.model.types:
             f["frame_noun"] = float(frame_noun(text, self.sentence[0], hit))
             f["realised_after"] = float(realised_after(text, hit))  # no weight: for re-mentions
-        elif cand.verbal and entry.type not in self.model.types:
-            f["relative"] = float(relative_verb(text, self.sentence[0], hit))
+        # a listed form of a verb («التي طالب بها») is as much a verb as a conjugated one
+        if entry.type not in self.model.types and (cand.verbal or entry.pos != "noun"):
+            relative = relative_verb(text, self.sentence[0], hit, cand.verbal)
+            if cand.verbal:
+                f["relative"] = float(relative)
+            # «الاتفاقية التي أبرمت», «المطالب التي طالب بها»: a noun of the verb's type
+            # already named the act; the relative clause describes that noun (a listed form
+            # too: «الاتفاق الذي أدانته الخارجية» stays a condemnation, told in a clause)
+            f["relative_repeated"] = float(relative and self._named_head(cand))
         if entry.type in self.model.types:
             clause = self.clause(hit.start)
             starts = [p.start for p in self.places]
@@ -85,6 +93,14 @@ class EventDescription:
             f.update(words.features(entry.type, entry.lemma, hit.word_start, hit.end))
             cand.bag = words.bag
         return f
+
+    def _named_head(self, cand: Candidate) -> bool:
+        """The noun a relative verb describes is a trigger of the verb's own type."""
+        head = relative_head(self.doc.text, self.sentence[0], cand.hit)
+        if head is None:
+            return False
+        kind = cand.entry.type
+        return any(t == kind and head[0] < end <= head[1] for t, end in self.trigger_ends)
 
     def _legal(self, cand: Candidate) -> float:
         """Trials recall an earlier act; rejecting or condemning a verdict is itself one, so

@@ -162,6 +162,34 @@ def carried_out(text: str, floor: int, hit: TriggerHit) -> bool:
     return bool(_CARRIED_OUT.search(text[max(floor, hit.word_start - 40) : hit.word_start]))
 
 
+# «تعرض لمحاولة اغتيال», «نجا من محاولة خطف»: an attempt on someone is itself an attack
+_ATTEMPT = re.compile(r"(?:^|\s)[وفلب]?(?:محاولة|محاولات|المحاولة)\s+$")
+# «استمرت الطائرات … في استهداف», «مضت القوات في قصف»: a verb of continuing with its subject
+# and «في» before the verbal noun carries the act out, as a waging verb does
+_CONTINUED = re.compile(
+    r"(?:^|\s)[وف]?(?:استمر|استمرت|استمروا|يستمر|تستمر|يستمرون|واصل|واصلت|واصلوا|يواصل|"
+    r"تواصل|مضى|مضت|مضوا|يمضي|تمضي)\s+"
+    r"(?:(?![أاإ]ن\s|[أا]و\s|ثم\s|لم\s|لن\s|لا\s|قد\s)[^\s،,.]+\s+){0,4}في\s+$"
+)
+_CONTINUED_REACH = 60  # characters before the trigger word searched for a continuing verb
+# «تعرض الوزير العراقي لهجوم», «نجا المحافظ من هجوم»: the victim underwent the attack
+_UNDERGONE = re.compile(
+    r"(?:^|\s)[وف]?(?:(?:تعرض|تعرضت|تعرضوا|يتعرض|تتعرض|يتعرضون)\s+(?:[^\s،,.]+\s+){0,3}|"
+    r"(?:نجا|نجت|نجوا|ينجو|تنجو)\s+(?:[^\s،,.]+\s+){0,3}من\s+)$"
+)
+
+
+def pressed_act(text: str, sentence_start: int, hit: TriggerHit) -> bool:
+    """A noun trigger that an attempt, a continuing verb or a victim's «تعرض ل»/«نجا من»
+    before it turns into an act («لمحاولة اغتيال», «استمرت الطائرات في استهداف»)."""
+    before = text[max(sentence_start, hit.word_start - _CONTINUED_REACH) : hit.word_start]
+    if hit.prefix in ("", "ل") and _UNDERGONE.search(before):
+        return True
+    if hit.prefix:  # another proclitic («بقصف») makes no verbal noun of these frames
+        return False
+    return bool(_ATTEMPT.search(before[-16:]) or _CONTINUED.search(before))
+
+
 def prep_noun(text: str, floor: int, hit: TriggerHit) -> bool:
     """A noun trigger governed by a preposition («من الاتفاق», «بدعم من») names a thing
     the sentence refers to, rarely the act it reports."""
@@ -217,15 +245,30 @@ def frame_noun(text: str, floor: int, hit: TriggerHit) -> bool:
     return bool(words) and fold_text(words[-1]).removeprefix("و") in _FRAME_PREPS
 
 
+_RELATIVE_PRONOUN_VERB = re.compile(
+    r"(?:^|\s)و?(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان)\s+(?:قد\s+|كان\s+|كانت\s+)?$"
+)
+_RELATIVE_HEAD = re.compile(
+    r"(\S+)\s+و?(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان)\s+(?:(?:قد|كان|كانت|تم)\s+)?$"
+)
 _RELATIVE_VERB = re.compile(
     r"(?:^|\s)و?(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|من|ممن|مما)\s+(?:قد\s+|كان\s+|كانت\s+)?$"
 )
 
 
-def relative_verb(text: str, floor: int, hit: TriggerHit) -> bool:
+def relative_verb(text: str, floor: int, hit: TriggerHit, who: bool = True) -> bool:
     """A verb right after a relative pronoun («طالبان، التي التزمت بهدنة», «من يدعمون»)
-    says who someone is, it does not report the act."""
-    return bool(_RELATIVE_VERB.search(text[max(floor, hit.word_start - 16) : hit.word_start]))
+    says who someone is, it does not report the act. `who`: «من» counts (not for a listed
+    form, which after the preposition «من» is a noun: «بعد ساعات من رفضه»)."""
+    pattern = _RELATIVE_VERB if who else _RELATIVE_PRONOUN_VERB
+    return bool(pattern.search(text[max(floor, hit.word_start - 16) : hit.word_start]))
+
+
+def relative_head(text: str, floor: int, hit: TriggerHit) -> tuple[int, int] | None:
+    """Where the noun a relative clause describes («الاتفاقية النووية التي أبرمت») may end:
+    the word before the pronoun and the one before it."""
+    m = _RELATIVE_HEAD.search(text, max(floor, hit.word_start - 60), hit.word_start)
+    return (max(floor, m.start(1) - 20), m.end(1)) if m else None
 
 
 def definite(hit: TriggerHit) -> bool:

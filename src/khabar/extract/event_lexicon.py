@@ -26,7 +26,7 @@ PLOVER_TYPES = (
 POS_VALUES = frozenset({"verb", "noun", "mwe"})
 CUE_KINDS = frozenset(
     {"negation", "future", "hypothetical", "legal", "generic", "history", "report", "casualty",
-     "block", "context", "mode", "agent", "sense", "disaster", "opinion"}
+     "block", "context", "mode", "agent", "sense", "disaster", "opinion", "total"}
 )  # fmt: skip
 GENITIVE_ROLES = frozenset({"", "actor", "recipient"})
 # blocks go to the trigger matcher; opinion nouns are compared with actors, not searched

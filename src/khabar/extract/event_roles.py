@@ -184,6 +184,9 @@ class RoleFinder:
         self.sentence = sentence
         self.sentence_start = sentence[0]
         self.places = places
+        # countries named as an embassy's owner («لسفارة الولايات المتحدة»): the target of
+        # an act at the embassy, never where its actor comes from
+        self.missions: list[Participant] = []
         self.filler = filler
         self.topics = topics
         self._settings: dict[tuple[int, str, int], bool] = {}
@@ -245,7 +248,7 @@ class RoleFinder:
             roles.actors = self.topics.before(hit.word_start)
         if kind in PLACE_ACTOR:
             if not roles.actors:
-                roles.actors = self.place_target([], hit.start, PLACE_ACTOR[kind])
+                roles.actors = self.place_target([], hit.start, PLACE_ACTOR[kind], actor=True)
             # a country that demonstrates is its people; one demonstrated against, its government
             roles.actors = with_sector(roles.actors, PLACE_ACTOR[kind])
             roles.recipients = with_sector(roles.recipients, PLACE_TARGET[kind])
@@ -448,15 +451,20 @@ class RoleFinder:
         return seen  # «غرب بغداد»: a direction word names where, with or without «في»
 
     def place_target(
-        self, actors: list[Participant], at: int, sector: str | None = None
+        self, actors: list[Participant], at: int, sector: str | None = None, actor: bool = False
     ) -> list[Participant]:
         """The place of the sentence nearest to `at` (of another country than the actors,
-        unless theirs came from a place) as a participant of `sector`."""
+        unless theirs came from a place) as a participant of `sector` (an embassy's owner
+        keeps its own, GOV; for an `actor` it is no place)."""
         used = {p.country for p in actors if p.kind not in _FILLED_KINDS}
         places = [p for p in self.places if p.country and p.country not in used]
+        if actor and self.missions:
+            places = [p for p in places if p not in self.missions]
         if not places:
             return []
         place = min(places, key=lambda p: abs(p.start - at))
+        if self.missions and place in self.missions:
+            sector = place.sector or sector
         return [Participant(place.start, place.end, place.text, place.entity_id,
                             place.country, sector, place.kind, default=True)]  # fmt: skip
 

@@ -20,10 +20,12 @@ from .clause_breaks import clause_break_pattern
 from .event_actors import PLACE_KINDS, MentionIndex, Participant, Roles
 from .event_background import BACKGROUND_TYPES, imperfect_form, is_background_act
 from .event_context import SentenceWords, match_bounds, pool
+from .event_country import mission_owners
 from .event_describe import EventDescription, armed
 from .event_domains import STATE, STATE_WINDOW, DocDomains, other_sense
 from .event_forms import date_follows, disaster_deaths
 from .event_frames import (
+    pressed_act,
     sentence_frames,
 )
 from .event_mentions import merge
@@ -62,6 +64,12 @@ _COUNT_BEFORE = re.compile(r"[\d٠-٩]\s*$")
 # a preposition as the word before: what follows is a noun («إلى منع», «على قتل»)
 _PREP_BEFORE = re.compile(r"(?<!\S)(?:إلى|الى|على|عن|من|في)\s+$")
 CLASH_SCORE = 0.6
+_NOT_PRESSED = (
+    "negation", "future", "hypothetical", "history", "legal", "generic", "year", "pluperfect",
+    "since", "relative",
+)  # fmt: skip
+_PRIVATE_TYPES = frozenset({"REQUEST", "REJECT", "ACCUSE", "THREATEN"})
+_PRIVATE_SECTORS = frozenset({"BUS", "CVL"})
 SENSE_WINDOW = 5  # words after a trigger in which a `sense` cue changes its meaning
 
 
@@ -129,6 +137,7 @@ class SentenceCoder(EventDescription):
         self._bag_scores: dict[str, float] = {}
         self._windows: dict[int, tuple[Candidate, tuple[int, int], list[CueHit]]] = {}
         self.disaster = False  # the sentence or the article reports a disaster or an accident
+        self.trigger_ends: list[tuple[str, int]] = []  # (type, end) of the candidates found
 
     def _prepare(self) -> None:
         """The participants and sentence features: only for a sentence with candidates
@@ -153,6 +162,7 @@ class SentenceCoder(EventDescription):
         self.parts = parts
         self.places = [p for p in parts if p.kind in PLACE_KINDS or p.kind == "country"]
         self.finder = RoleFinder(text, self.places, stage._filler, self.context.topics, sentence)
+        self.finder.missions = mission_owners(text, start, parts)
         self.frames = sentence_frames(text, sentence)
         index = self.index
         self.relative_date = index.any_between(index.relative_dates, start, end)
@@ -177,6 +187,7 @@ class SentenceCoder(EventDescription):
         types_seen: dict[str, int] = {}
         text = self.doc.text
         found = [cand for hit in hits for cand in self._hit_candidates(hit, text)]
+        self.trigger_ends = [(c.entry.type, c.hit.end) for c in found]
         attacks = [c.hit.end for c in found if c.verbal and c.entry.type == "ASSAULT"]
         for cand in found:
             if (
@@ -205,10 +216,14 @@ class SentenceCoder(EventDescription):
             candidates[i] = (cand, roles)
         self._gate([c for c, _ in candidates])
         for cand, roles in candidates:
-            if _clash(cand):
+            if _clash(cand) or self._pressed(cand, roles):
                 cand.score = max(cand.score, CLASH_SCORE)
             self._background(cand, roles)
-            if self.disaster and disaster_deaths(cand, armed(roles.actors), self.disaster):
+            if (
+                self._period_total(cand)
+                or _private(cand, roles)
+                or (self.disaster and disaster_deaths(cand, armed(roles.actors), self.disaster))
+            ):
                 cand.score = 0.0
         for cand, roles in candidates:
             if cand.score >= self.stage.threshold and roles.actors:
@@ -247,6 +262,25 @@ class SentenceCoder(EventDescription):
         if specific:
             kept = [c for c in kept if c.entry.requires or c.entry.type in fitted]
         return kept
+
+    def _pressed(self, cand: Candidate, roles: Roles) -> bool:
+        """An attack noun an attempt or a continuing verb carries out, on a named side, told
+        as fresh news (a day in its clause) with no modal, legal or past frame («تعرض
+        الوزير لمحاولة اغتيال أمس»)."""
+        if cand.entry.type != "ASSAULT" or cand.verbal or not (roles.actors or roles.recipients):
+            return False
+        f = cand.features
+        if any(f.get(k) for k in _NOT_PRESSED) or not f.get("clause_time"):
+            return False  # a past episode («تعرض عام 1986 لمحاولة اغتيال», «قبل ثمانية أشهر»)
+        return pressed_act(self.doc.text, self.sentence[0], cand.hit)
+
+    def _period_total(self, cand: Candidate) -> bool:
+        """«مقتل وإصابة 2500 شخص خلال شهر يوليو»: a count of victims over a period sums many
+        acts; a trigger that names a kind of attack («غارة») still reports one."""
+        if cand.entry.type != "ASSAULT" or cand.entry.mode or not cand.features.get("clause_count"):
+            return False
+        start, end = self.clause(cand.hit.start)
+        return any(c.kind == "total" and start <= c.start < end for c in self.cues)
 
     def _attacked(self, cand: Candidate, attacks: list[int]) -> bool:
         """What an attack verb of the sentence takes as its object (`attacked`)."""
@@ -444,6 +478,16 @@ def _attributive(cand: Candidate) -> bool:
         return False
     # «المنع» is the verb's own noun; «الموافقة», «المصادقة» are verbal nouns (مفاعلة)
     return word.startswith("م") and len(word) >= 4 and word[2] != "ا"
+
+
+def _private(cand: Candidate, roles: Roles) -> bool:
+    """«طالب مالك المبنى السكان بإخلاء الشقق»: a business asking, refusing or blaming
+    private people is a private dispute, no political act."""
+    if cand.entry.type not in _PRIVATE_TYPES or not roles.actors:
+        return False
+    return all(p.sector == "BUS" for p in roles.actors) and all(
+        p.sector in _PRIVATE_SECTORS for p in roles.recipients
+    )
 
 
 def _clash(cand: Candidate) -> bool:

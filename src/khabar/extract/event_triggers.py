@@ -130,6 +130,7 @@ FEATURES = (
     "pluperfect", "fear", "attributed", "prep_noun", "light_verb", "between", "armed_sides", "bare_noun",
     "frame_noun",
     "clause_count", "clause_place", "clause_time", "relative", "plan", "since", "initial",
+    "relative_repeated",
 )  # fmt: skip
 
 
