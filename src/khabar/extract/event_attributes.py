@@ -10,6 +10,7 @@ sentence that plays no actor role, else the dateline.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from ..doc import Amount, DateMention, Document, Quote
 from .event_actors import Participant
@@ -41,6 +42,9 @@ def quote_at(quotes: list[Quote], start: int, end: int) -> Quote | None:
     return None
 
 
+_RELATIVE = re.compile(
+    r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)(?!\w)"
+)
 FUTURE_SLACK_DAYS = 31  # «next month» still dates a report; a later year dates a plan
 
 
@@ -50,11 +54,14 @@ def event_date(
     trigger: int,
     published: str | None,
     future: bool = False,
+    text: str | None = None,
 ) -> str | None:
     """The resolved date nearest to the trigger within its sentence, else publication. A date
     well after publication dates an event only when the event is itself future or
     hypothetical: «بحلول عام 2030» or «مونديال 2022» beside a meeting held today is a target
-    or a name, not when the meeting happened."""
+    or a name, not when the meeting happened. A calendar date after the trigger behind a
+    relative pronoun belongs to the clause that describes a noun («العملة التي أصدرت في العام
+    1945»); a day word there («الذي أقامه يوم الأربعاء») still dates the news."""
     latest = _latest_day(published) if not future else None
     best: DateMention | None = None
     for mention in dates:
@@ -62,6 +69,13 @@ def event_date(
             if mention.kind == "duration":
                 continue
             if latest is not None and _starts_after(mention.value, latest):
+                continue
+            if (
+                text is not None
+                and mention.start > trigger
+                and mention.kind not in ("relative", "weekday")  # the news day: «أمس» stays
+                and _RELATIVE.search(text, trigger, mention.start)
+            ):
                 continue
             if best is None or abs(mention.start - trigger) < abs(best.start - trigger):
                 best = mention

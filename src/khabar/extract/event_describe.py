@@ -150,7 +150,7 @@ class EventDescription:
             aux.append("hypothetical")
         date = attrs.event_date(
             doc.dates, self.sentence, hit.start, doc.source.published,
-            future=bool({"future", "hypothetical"} & set(aux)),
+            future=bool({"future", "hypothetical"} & set(aux)), text=doc.text,
         )  # fmt: skip
         if cand.background or attrs.is_historical(date, doc.source.published):
             aux.append("historical")
