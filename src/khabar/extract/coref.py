@@ -170,6 +170,8 @@ class CorefStage(BaseStage):
             if entity.type != "PER":
                 continue
             for mention in entity.mentions:
+                if mention.source == "role":
+                    continue  # «مستشار الأمن القومي»: a title's last word is no surname
                 words = fold_text(mention.text).split()
                 if len(words) >= 2 and _usable_surname(words[-1], lexicon):
                     owners.setdefault(words[-1], set()).add(entity.id)

@@ -19,6 +19,9 @@ name>` for people found by pattern, `loc:<folded name>` for unknown places after
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any, ClassVar
@@ -31,12 +34,15 @@ from .entity_facilities import name_facilities
 from .entity_junk import SpanCleaner, name_words
 from .entity_lexicon import PLACE_KINDS, EntityLexicon, load_lexicon
 from .entity_link import Located, assemble, confirmed, merge_model_spans
+from .entity_lists import headless_regions, name_listed_regions
 from .entity_named import named_mentions
 from .entity_places import PLACE_HEADS_FILE, PlaceHeads, load_place_heads
 from .entity_recognize import Recognizer
 from .entity_skeletons import link_skeletons, skeleton_index
 from .entity_surnames import link_surnames
+from .entity_teams import DOMAINS_FILE, load_sport_words, name_teams
 from .entity_verbs import VerbForms, listed_verbs
+from .entity_vessels import head_pattern, name_vessels
 
 NAMED_ONLY_FLAG = "entities-named-only"
 
@@ -71,6 +77,9 @@ class EntityStage(BaseStage):
         self._verbs: VerbForms | None = None
         self._cleaner = SpanCleaner()
         self._support: frozenset[str] | None = None
+        self._sport: Any = None
+        self._headless: dict[str, str] = {}
+        self._vessels: re.Pattern[str] | None = None
 
     def setup(self) -> None:
         if self._lexicon is not None:
@@ -79,6 +88,10 @@ class EntityStage(BaseStage):
         own = Path(self.kb_dir) / PLACE_HEADS_FILE if self.kb_dir else None
         self._places = load_place_heads(own if own is not None and own.exists() else None)
         self._skeletons = skeleton_index(self._lexicon)
+        self._headless = headless_regions(self._lexicon.kb.entries)
+        self._vessels = head_pattern(self._lexicon.vessel_forms)
+        domains = Path(self.kb_dir) / DOMAINS_FILE if self.kb_dir else None
+        self._sport = load_sport_words(str(domains) if domains and domains.exists() else None)
         if self.use_crf:
             from .crf import CrfTagger
 
@@ -94,6 +107,8 @@ class EntityStage(BaseStage):
             lexicon.function,
             lexicon.after_name,
             lexicon.cue_nouns,
+            lexicon.homographs,
+            frozenset().union(*lexicon.word_spellings.values()),
         )
         # a town whose name is a verb form too needs its country named, like «مالي»
         self._support = self._lexicon.needs_support | self._verbs.homographs(self._places_forms())
@@ -158,6 +173,9 @@ class EntityStage(BaseStage):
             located += weak
         link_skeletons(text, located, lexicon, self._skeletons)
         name_facilities(text, located, lexicon.facility_heads)
+        name_vessels(text, located, lexicon.vessel_heads, self._vessels)
+        name_listed_regions(text, located, self._headless, lexicon.kb.entries)
+        name_teams(text, located, self._sport, lambda: _sentence_finder(text, doc))
         return assemble(text, located, named_only=self.named_only)
 
     def _with_tagger(
@@ -193,6 +211,19 @@ class EntityStage(BaseStage):
         )
         link_surnames(text, located, lexicon, published)
         return located
+
+
+def _sentence_finder(text: str, doc: Document | None) -> Callable[[int], tuple[int, int]]:
+    """Offset -> the (start, end) of its sentence (the whole text without sentences)."""
+    spans = [(s.start, s.end) for s in doc.sentences] if doc is not None else []
+    if not spans:
+        return lambda pos: (0, len(text))
+    starts = [start for start, _ in spans]
+
+    def sentence_of(pos: int) -> tuple[int, int]:
+        return spans[max(0, bisect.bisect_right(starts, pos) - 1)]
+
+    return sentence_of
 
 
 def _known_surnames(

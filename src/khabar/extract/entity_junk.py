@@ -19,7 +19,7 @@ The CRF tagger reads words, not grammar, and on unseen text its spans overreach:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
@@ -53,6 +53,9 @@ class SpanCleaner:
     function: AbstractSet[str] = frozenset()  # folded closed-class words, no given name
     after_name: AbstractSet[str] = frozenset()  # folded words that follow a name («صباحا»)
     nouns: AbstractSet[str] = frozenset()  # folded one-word titles, roles, agent nouns
+    # folded names that are common nouns («صدام») -> the countries of known people so named
+    homographs: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    word_forms: AbstractSet[str] = frozenset()  # spellings of a common word, no name («أياد»)
     _seen: dict[tuple[str, bool], bool] = field(default_factory=dict)
     _keys: dict[str, str] = field(default_factory=dict)  # word as written -> folded
 
@@ -77,8 +80,21 @@ class SpanCleaner:
                 span = self._trim(text, piece_start, piece_end, piece_kind)
                 if span is None or self._common_org(text, *span, piece_kind):
                     continue
+                if piece_kind == "PER" and self._word_pair(text[span[0] : span[1]]):
+                    continue
                 out.append((*span, piece_kind, confidence))
-        return _as_people(text, out, located, self._named, self._key)
+        out = _as_people(text, out, located, self._named, self._key)
+        return _without_homographs(text, out, located, self.homographs, self._key)
+
+    def _word_pair(self, phrase: str) -> bool:
+        """«أياد مرتعشة» (trembling hands): two words, the first spelled as a common word
+        («أياد», not the name «إياد»), the second no given name."""
+        words = phrase.split()
+        return (
+            len(words) == 2
+            and words[0] in self.word_forms
+            and self._key(words[1]) not in self.given
+        )
 
     def _named(self, word: str) -> bool:
         """A word that can open a person's full name: no link («دي»), no common word
@@ -239,6 +255,45 @@ def _as_people(
         if readings & family and not any(x.start < end and start < x.end for x in located):
             out[n] = (start, end, "PER", confidence)
     return out
+
+
+def _without_homographs(
+    text: str,
+    scored: list[Scored],
+    located: list[Located],
+    homographs: Mapping[str, frozenset[str]],
+    fold: Callable[[str], str],
+) -> list[Scored]:
+    """A one-word person span that is a common noun as well («صدام» a clash, «حداد»
+    mourning) is dropped, unless the article names someone in full with that word («صدام
+    حسين» … «صدام») or the country of a known person so named (Iraq for Saddam)."""
+    if not homographs:
+        return scored
+    lone = [
+        n
+        for n, (start, end, kind, _) in enumerate(scored)
+        if kind == "PER" and " " not in text[start:end].strip()
+        and _bare(fold(text[start:end].strip())) in homographs
+    ]  # fmt: skip
+    if not lone:
+        return scored
+    spans = [(s, e) for s, e, kind, _ in scored if kind == "PER"]
+    spans += [(x.start, x.end) for x in located if x.seed.type == "PER" and x.source != "role"]
+    named = {
+        _bare(fold(w)) for s, e in spans if " " in text[s:e].strip() for w in text[s:e].split()
+    }
+    countries = {x.seed.country for x in located if x.source != "model"}
+    drop = set()
+    for n in lone:
+        word = _bare(fold(text[scored[n][0] : scored[n][1]].strip()))
+        if word not in named and not homographs[word] & countries:
+            drop.add(n)
+    return [span for n, span in enumerate(scored) if n not in drop]
+
+
+def _bare(key: str) -> str:
+    """Without a conjunction («وصدام»)."""
+    return key[1:] if key[:1] in "وف" and len(key) > 3 else key
 
 
 def _name_cut(head: list[str], cut: bool) -> bool:

@@ -25,10 +25,12 @@ STOPWORDS_FILE = "name_stopwords.tsv"
 STOPWORD_KINDS = frozenset(
     {"function", "verb", "time", "common", "modifier", "former", "title", "owned", "adjective"}
     | {"support", "not_org", "after_name", "party_end", "spelling", "named_after"}
-    | {"named_after_org"}
+    | {"named_after_org", "homograph", "vessel", "abstract"}
 )
 
-_NOT_STOP = frozenset({"not_org", "spelling", "named_after", "named_after_org"})
+_NOT_STOP = frozenset(
+    {"not_org", "spelling", "named_after", "named_after_org", "homograph", "vessel", "abstract"}
+)
 
 # which reading of an ambiguous form wins: «الجزائر» is the country before the city
 KIND_PRIORITY = {
@@ -44,7 +46,7 @@ NAME_LINKS = frozenset({"عبد", "ابو", "ابن", "بن", "بنت", "ال", 
 class Cue:
     """What a matched phrase can be: a KB entry, or a word that signals an entity nearby."""
 
-    kind: str  # entry | capital | role | institution | agent | title | given
+    kind: str  # entry | capital | role | institution | agent | title | given | abstract
     ref: str | Role | Institution | Agent  # entry id, a lexicon record, or the folded phrase
     construct: bool = False  # «وزير خارجية»: only valid before a country or organisation
 
@@ -73,6 +75,12 @@ class EntityLexicon:
     cue_nouns: frozenset[str] = frozenset()
     # folded facility head nouns («مسجد», «جامعة») -> the type of what a name after them names
     facility_heads: dict[str, str] = field(default_factory=dict)
+    # folded names that are common nouns too («صدام» a clash) -> the countries of the known
+    # people with that name: no person alone, unless the article names one of them
+    homographs: dict[str, frozenset[str]] = field(default_factory=dict)
+    # folded vessel head nouns («حاملة الطائرات», «الفرقاطة»): a name after them is a ship
+    vessel_heads: frozenset[str] = frozenset()
+    vessel_forms: frozenset[str] = frozenset()  # the same as written in name_stopwords.tsv
     # a media outlet's bare title (folded, without «صحيفة», «قناة»…) -> its entry id: quoted,
     # «الشرق الأوسط» and «الجزيرة» are the outlets, not the region or the island
     quoted_media: dict[str, str] = field(default_factory=dict)
@@ -158,6 +166,9 @@ def build_lexicon(kb: KnowledgeBase, data_dir: Path | None = None) -> EntityLexi
     }
     lexicon.facility_heads = dict.fromkeys(kinds.get("named_after", ()), "LOC")
     lexicon.facility_heads.update(dict.fromkeys(kinds.get("named_after_org", ()), "ORG"))
+    lexicon.homographs = _homograph_countries(kb, kinds.get("homograph", set()))
+    lexicon.vessel_heads = frozenset(kinds.get("vessel", ()))
+    lexicon.vessel_forms = frozenset(f for k in lexicon.vessel_heads for f in spellings[k])
     lexicon.word_spellings = {
         key: frozenset(spellings[key]) for key in kinds.get("spelling", set())
     }
@@ -172,6 +183,9 @@ def build_lexicon(kb: KnowledgeBase, data_dir: Path | None = None) -> EntityLexi
     for agent in kb.agents:
         for form in _with_article(agent.phrase_ar):
             matcher.add(form, Cue("agent", agent))
+    for phrases in (spellings[key] for key in kinds.get("abstract", ())):
+        for phrase in phrases:  # «الأمن القومي»: the longer phrase hides the agent noun
+            matcher.add(phrase, Cue("abstract", _key(phrase)))
     for title in kb.titles:  # listed with their article where they take one
         matcher.add(title, Cue("title", _key(title)))
     lexicon.cue_nouns = _cue_nouns(lexicon)
@@ -180,6 +194,16 @@ def build_lexicon(kb: KnowledgeBase, data_dir: Path | None = None) -> EntityLexi
             matcher.add(name, Cue("given", name))
     matcher.build()
     return lexicon
+
+
+def _homograph_countries(kb: KnowledgeBase, words: set[str]) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {word: set() for word in words}
+    for entry in kb.entries.values():
+        if entry.type == "PER" and entry.country:
+            for alias in entry.aliases_ar:
+                for word in set(_key(alias).split()) & words:
+                    out[word].add(entry.country)
+    return {word: frozenset(countries) for word, countries in out.items()}
 
 
 def held_on(start: str, end: str | None, on: str | None) -> bool:
@@ -286,6 +310,7 @@ def _read_stopwords(
         word = _key(row["word"])
         if row["kind"] not in _NOT_STOP:  # a currency word may still end a name
             (common if row["kind"] == "common" else stop).add(word)
-        spellings.setdefault(word, set()).add(row["word"])
+        if row["kind"] != "homograph":  # «صدام» still opens a name found by pattern
+            spellings.setdefault(word, set()).add(row["word"])
         kinds.setdefault(row["kind"], set()).add(word)
     return frozenset(stop), frozenset(common), spellings, kinds

@@ -47,7 +47,7 @@ def assemble(text: str, located: list[Located], *, named_only: bool = False) -> 
         seed = item.seed
         if named_only and (seed.kind in NOT_NAMED or item.source == "role"):
             continue
-        if seed.type == "MISC" and not named_only:
+        if seed.type == "MISC" and not named_only and seed.kind != "vessel":
             continue  # the tagger's MISC (currencies, religions, events…) is no actor or place
         key = (seed.id, item.start, item.end)
         if key in seen or item.end <= item.start:

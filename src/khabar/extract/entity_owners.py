@@ -18,6 +18,10 @@ from .entity_scan import Scanner, Word
 
 _PARTY_HEAD = "حزب"  # singular: «أحزاب البرلمان» names no party
 _ATTACHED = ("التابعه", "التابع", "التابعين", "التابعون")  # «القوات التابعة للناتو»
+_AREAS = frozenset({"place", "region"})  # owners that are no organisation: their country's
+_TOWN_FORCES = frozenset({"شرطة"})  # a town has a police of its own («شرطة دبي»), no army
+_SOUND_PLURALS = ("ون", "ين")  # folded endings of a sound masculine plural
+_PLURAL_LETTERS = 5  # «مسلحون»; shorter words ending so are stems («دين», «عون»)
 
 
 class OwnerReading:
@@ -31,7 +35,7 @@ class OwnerReading:
     def _start(self, match: Match) -> int:  # where a match starts, its clitics included
         raise NotImplementedError
 
-    def _group(self, pos: int, *, construct: bool = True) -> Group | None:
+    def _group(self, pos: int, *, construct: bool = True, plural: bool = False) -> Group | None:
         """`construct`: the head noun has no article, so a plain noun after it can be its owner
         («وزير خارجية روسيا», «رئيس روسيا»); after «الرئيس» only a nisba or «ل…» can."""
         word = self.scan.next_word(pos)
@@ -53,6 +57,8 @@ class OwnerReading:
             return None
         if match is not None and not match.prefix and not construct:
             return None
+        if plural and match is not None and not match.prefix and not sound_plural(word.text):
+            return None  # a construct drops the «ن»: «مسلحون عناصر الشرطة» is two groups
         return self._owner(match, allow_clitic=True)
 
     def _after_adjective(self, word: Word) -> Group | None:
@@ -95,7 +101,8 @@ class OwnerReading:
             party = self._party(match)
             if party is not None:
                 return party
-        owner = self._group(match.end, construct=bare_head(match))
+        plural = sound_plural(match.key.rsplit(" ", 1)[-1])  # «مسلحون» agrees, owns nothing
+        owner = self._group(match.end, construct=bare_head(match), plural=plural)
         if owner is None and isinstance(record, Institution):
             owner = self._located_in(match.end)
         elif owner is None and record.sector == "PTY":
@@ -104,14 +111,22 @@ class OwnerReading:
             return None
         if owner is None and _needs_owner(record, self.lexicon.owned):
             return None  # «الدفاع» alone is a word, «الدفاع الروسية» a ministry
-        if isinstance(record, Agent) and owner and owner.org and not owner.attached:
+        org = owner.org if owner else None
+        if isinstance(record, Agent) and record.phrase_ar in _TOWN_FORCES and self._is_area(org):
+            org = None
+        if isinstance(record, Agent) and owner and org and not owner.attached:
             return None  # «مسلحي حركة طالبان»: the organisation is the actor
         country = owner.country if owner else None
         end = owner.end if owner else match.end
-        seed = self._body_seed(record, (owner.org if owner else None) or country, country)
+        # «شرطة سورابايا»: a town's police is its country's police, the town stays a place
+        seed = self._body_seed(record, org or country, country)
         found = [*(owner.found if owner else []), Found(self._start(match), end, seed, "pattern")]
         found.sort(key=lambda f: f.start)
         return Group(country, record.sector, end, found)
+
+    def _is_area(self, owner: str | None) -> bool:
+        entry = self.kb.entries.get(owner) if owner else None
+        return entry is not None and entry.kind in _AREAS
 
     def _party(self, match: Match) -> Group | None:
         """«حزب الشعب»: a bare party head and a name are one party, not a party of «الشعب»;
@@ -165,6 +180,11 @@ class OwnerReading:
 
 def bare_head(match: Match) -> bool:
     return not match.key.rsplit(" ", 1)[-1].startswith("ال")
+
+
+def sound_plural(word: str) -> bool:
+    """A folded word with the ending of a sound masculine plural («مسلحون», «عسكريين»)."""
+    return len(word) >= _PLURAL_LETTERS and word.endswith(_SOUND_PLURALS)
 
 
 def _needs_owner(record: Institution | Agent, owned: frozenset[str]) -> bool:

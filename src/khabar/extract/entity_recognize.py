@@ -28,6 +28,8 @@ _GAP_BEFORE_ROLE = re.compile(r"[ \t]*[،,]?[ \t]*")
 COUNTERPART = "counterpart"  # roles.tsv office of «نظيره»: the office named before it
 _MAIN_COUNTRY_NAMES = 2  # an article's own country is named at least this often
 _MAIN_COUNTRY_LEAD = 3  # … and this many times as often as the next one
+_HEAD_OF_STATE = "head_of_state"  # a bare «رئيس» before a country
+_BODIES = frozenset({"agent"})  # «رئيس مجلس الوزراء» may be the head of state
 _CUE_ORDER = ("entry", "capital", "role", "institution", "agent", "title", "given")
 # readings whose country is evidence of what the text is about
 _CONTEXT_KINDS = frozenset({"country", "territory", "place", "site"})
@@ -71,6 +73,7 @@ class Recognizer(OwnerReading):
         self._named: frozenset[str] | None = None
         self.found: list[Found] = []
         self.last_role: Role | None = None  # the last office named: «نظيره» takes it
+        self._writes_ta_marbuta: bool | None = None  # whether the text spells «ة» at all
 
     @property
     def context(self) -> Counter[str]:
@@ -242,6 +245,8 @@ class Recognizer(OwnerReading):
         if kind == "role":
             return self._role(match, cues[0])
         if kind in ("institution", "agent"):
+            if self._pronoun_suffix(match, cues[0]):
+                return None
             group = self._body(match, cues[0])
             if group is None:
                 return None
@@ -256,6 +261,22 @@ class Recognizer(OwnerReading):
         # a relative of a known person («حافظ قائد السبسي») needs no tagger to confirm it
         self.found[-1].weak = name.person is None and not name.family
         return end
+
+    def _pronoun_suffix(self, match: Match, cue: Cue) -> bool:
+        """«طلبه» (his request) folds like «طلبة» (students): a listed word that ends in «ة»,
+        written with «ه» and without the article, is a noun with a pronoun, unless the text
+        writes every «ة» as «ه»."""
+        if not match.key.endswith("ه"):
+            return False  # the common case, told from the folded key alone
+        phrase: str = cue.ref.phrase_ar  # type: ignore[union-attr]
+        if not phrase.endswith("ة") or " " in phrase:
+            return False
+        written = self.scan.original(match.start, match.end)
+        if not written.endswith("ه") or match.key.startswith("ال"):
+            return False
+        if self._writes_ta_marbuta is None:
+            self._writes_ta_marbuta = "ة" in self.scan.original(0, len(self.scan.text))
+        return self._writes_ta_marbuta
 
     # -- KB entries -----------------------------------------------------------------------------
 
@@ -388,6 +409,8 @@ class Recognizer(OwnerReading):
         group = self._group(match.end, construct=bare_head(match))
         if cue.construct and (group is None or not group.found):
             return None
+        if role.office == _HEAD_OF_STATE and _of_body(group):
+            role = replace(role, office=None)  # «رئيس الشرطة العراقية» heads the police
         end = group.end if group else match.end
         country = group.country if group else None
         sector = _role_sector(role, group)
@@ -512,6 +535,11 @@ def _role_sector(role: Role, group: Group | None) -> str | None:
     if group is not None and group.sector and (role.office is None or role.sector == "GOV"):
         return group.sector if group.found else role.sector
     return role.sector
+
+
+def _of_body(group: Group | None) -> bool:
+    """The owner is an agent noun («الشرطة العراقية»), not a country or an organisation."""
+    return group is not None and any(f.seed.kind in _BODIES for f in group.found)
 
 
 def _role_seed(
