@@ -157,3 +157,9 @@ def test_owner_without_a_country_is_the_target(pipeline):
     text = "وأسفر تفجير انتحاري استهدف آليات تابعة للشرطة عن سقوط 7 قتلى."
     found = assaults(pipeline, text)
     assert any("COP" in sectors(e.recipient) for e in found)
+
+
+def test_an_agent_noun_before_a_quoted_group_is_that_group(pipeline) -> None:
+    text = 'وتصاعدت المواجهات بين القوات الحكومية ومسلحي حركة "طالبان" الأفغانية المتشددة.'
+    (event,) = events(pipeline, text, "ASSAULT")
+    assert [r.code for r in event.recipient] == ["AFGREB"]

@@ -56,6 +56,13 @@ def _last_coalition(index: MentionIndex, offset: int) -> Entity | None:
     return None
 
 
+# between an agent noun and the name of its group: quotation marks, and a generic head noun
+# («مسلحي حركة "طالبان"», «عناصر تنظيم «داعش»») when the name is quoted apart from it
+_NAME_GAP = re.compile(
+    r' ?["«“]? ?|\s(?:حركة|تنظيم|جماعة|جبهة|حزب|ميليشيا|ميليشيات|مليشيا|مليشيات|كتائب)\s?["«“] ?'
+)
+
+
 def add_agent_fallback(
     found: list[Participant],
     agents: list[tuple[int, int, str, str]],
@@ -89,7 +96,7 @@ def add_agent_fallback(
                                          f"agent:{sector}", owner.country, sector, "agent"))  # fmt: skip
             continue
         named = [
-            p for p in found if 0 <= p.start - end <= 2 and not text[end : p.start].strip(' "«')
+            p for p in found if 0 <= p.start - end <= 16 and _NAME_GAP.fullmatch(text, end, p.start)
         ]
         if named:
             # «مسلحي حركة طالبان»: the name after the agent noun is the referent; the mention
