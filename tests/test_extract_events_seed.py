@@ -62,4 +62,8 @@ def test_seed_withdrawal(events) -> None:
 
 
 def test_seed_fighting(events) -> None:
-    assert find(events, "ASSAULT").quad_code == 4
+    fighting = find(events, "ASSAULT")
+    assert fighting.quad_code == 4
+    # government forces against the Taliban («ومسلحي حركة "طالبان"»), not generic gunmen
+    assert [a.code for a in fighting.actor] == ["AFGMIL"]
+    assert [(r.code, r.entity_id) for r in fighting.recipient] == [("AFGREB", "org:taliban")]
