@@ -104,3 +104,10 @@ def test_event_leftovers_adjective_and_noun_forms_are_no_verbs(pipeline) -> None
     text = "وفرت العائلات من المناطق الخاضعة لسيطرتهم في ريف حلب."
     assert "COERCE" not in _types(pipeline, text)
     assert "COERCE" in _types(pipeline, "وسيطرت القوات الحكومية على بلدة في ريف حلب أمس.")
+
+
+def test_reinforcing_steel_is_no_arming(pipeline) -> None:
+    steel = "ضبطت البلدية مخالفات لبعض محلات بيع حديد التسليح في المحافظة."
+    assert not [e for e in processed(pipeline, steel).events if e.event == "AID"]
+    arms = "قررت الحكومة تسليح القوات المحلية بأسلحة جديدة لمواجهة المسلحين."
+    assert [e.event for e in processed(pipeline, arms).events if e.event == "AID"] == ["AID"]
