@@ -32,6 +32,26 @@ _MASDAR_COMPLEMENT = re.compile(r"[لب](?:إ|است|ات)\w{2,}")
 _GOVERNING = frozenset(
     {"في", "من", "الي", "علي", "عن", "مع", "بين", "لدي", "ضد", "عند", "حول", "و", "او"}
 )
+_WORD = re.compile(r"\S+")
+_FOLLOW = frozenset({"تابع"})
+# «الإذاعة العامة وصحيفة هآرتس»: a noun joined by «و» heads a second subject
+_COORDINATED = re.compile(r"و\w{3,}ة$")  # (a written «ه» is a pronoun: «وأنصاره»)
+# nouns of an outlet («لراديو هيئة الإذاعة»): after «ل», the outlet is spoken to
+_OUTLET_NOUNS = frozenset(
+    fold_text(w)
+    for w in ["راديو", "صحيفة", "وكالة", "قناة", "محطة", "شبكة", "موقع", "مجلة", "تلفزيون", "إذاعة"]
+)
+_TO_OUTLET = re.compile(
+    r"ل(?:راديو|صحيف[ةه]|وكال[ةه]|قنا[ةه]|محط[ةه]|شبك[ةه]|موقع|مجل[ةه]|تلفزيون|اذاع[ةه])(?!\w)"
+)
+_TOLD_OUTLET = re.compile(
+    r"(?<!\w)ل[ـ\s«\"“]*$|(?<!\w)لل?$"
+    r"|(?<!\w)ل(?:راديو|صحيف[ةه]|وكال[ةه]|قنا[ةه]|محط[ةه]|شبك[ةه]|موقع|مجل[ةه]|تلفزيون|[إا]ذاع[ةه])"
+    r"\s*[«\"“(]?\s*$"
+)
+_OUTLETS = frozenset({"media", "agency"})
+_RELATIVE_BEFORE = re.compile(r"[،,]\s*(الذي|التي|الذين)\s+$")
+_NOUN_GOVERNORS = re.compile(r"(?<!\w)(?:على|بعد|عقب|إثر|اثر|رغم|قبل|حول|عن|إلى|الى)\s+$")
 _LATTER = frozenset({"الاخير", "الاخيره", "الاخيرين", "الاخيرتين"})
 _NISBA = re.compile(r"ال\w+(?:ي|يه|ية)(?!\w)")
 # an indefinite feminine noun right before a name governs it («حكومة», «زيارة»); verbs never
@@ -46,6 +66,12 @@ _DEFINITE = re.compile(r"[وف]?ال|\d|نفس|ذات")
 _PP = re.compile(r"[وف]?[لبك]\w{2,}")
 _QUANTITY = frozenset({"عدد", "من", "بعض", "احد", "احدي", "عشرات", "مئات", "الاف"})
 _PREPOSITION_WORDS = frozenset({"باسم", "بن", "ابن", "بنت", "ابو", "ابي", "عبد", "لدي"})
+# «لـ"الوطن"», «لـ«عكاظ»» ending the phrase: the outlet spoken to (not «الرئيس التنفيذي
+# لـ"آبل"، تيم كوك», whose apposition follows)
+_TOLD = re.compile(r"\s+لـ?\s*[\"«“][^\"«»“”]{1,40}[\"»”]\s*$")
+# «ما ذكرت رويترز», «لما أعلنته الوزارة»: the relative «ما» and its verb before the source
+_TO = re.compile(r"\s*ل[ـ\s«\"“]*$")
+_WHAT = re.compile(r"ل?ما\s+(?!ل)\w+\s+(?![لب]\w)")
 _MARKS = re.compile(r'[،,"«»“”()]')
 _TYPE_RANK = {"PER": 0, "ORG": 1, "LOC": 2}
 
@@ -64,6 +90,8 @@ class Attribution:
     def __init__(self, doc: Document, verbs: list[Verb], words: SubjectWords):
         self.text = doc.text
         self.verbs = verbs
+        # «نقلا عن»: the only verbs that may stand inside another verb's subject region
+        self.relays = [v for v in verbs if v.kind == "source" and v.lemma == "نقل"]
         self.sentence_ends = sorted(s.end for s in doc.sentences) or [len(doc.text)]
         self.mentions = sorted(
             (
@@ -96,15 +124,13 @@ class Attribution:
         if verb.kind == "verb":
             if verb.lemma == "نقل":  # «نقلت الوكالة عن المصدر»: the source speaks
                 region = self._after_an(region) or region
-            for other in self.verbs:  # «وقالت البعثة في بيان، نقلا عن الممثل الخاص …، إن»
-                if (
-                    other.kind == "source"
-                    and other.lemma == "نقل"
-                    and region[0] <= other.start < region[1]
-                ):
+            for other in self.relays:  # «وقالت البعثة في بيان، نقلا عن الممثل الخاص …، إن»
+                if region[0] <= other.start < region[1]:
                     region = (other.end, region[1])
                     self.consumed.add(other.start)
             speaker = self.subject(region)
+            if speaker is not None and verb.lemma in _FOLLOW and self._topic(speaker):
+                speaker = None
             if speaker is None or (speaker.entity is None and self._svo(verb)):
                 # «، العقيد صادق دويد، أكد الوصول»: a name just before a verb without «و» is
                 # its subject, and the noun after it the object
@@ -113,16 +139,58 @@ class Attribution:
                 speaker = self._clause_subject(verb)
         elif verb.kind == "noun":  # «عن مصدر عسكري قوله»
             source = self._after_an((max(0, verb.word_start - 100), verb.word_start))
-            speaker = self.subject(source) if source else None
+            if source:
+                speaker = self.subject(source)
+            elif "ب" in self.text[verb.word_start : verb.start]:
+                # «علق المتحدث فلان بقوله»: the sentence's subject says it (not «نقلت عنه
+                # الصحيفة قوله», whose pronoun is the last speaker)
+                speaker = self._sentence_subject(verb)
         elif verb.kind in ("participle", "afterword"):
             speaker = self._sentence_subject(verb)
+        if speaker is None and verb.word_start == verb.start:
+            relative = _RELATIVE_BEFORE.search(
+                self.text, max(0, verb.word_start - 14), verb.word_start
+            )
+            ref = None
+            if relative is not None and self._agrees(fold_text(relative[1]), verb):
+                ref = self._mention_before(relative.start(), 0, ("PER", "ORG", "LOC"))
+            if ref is not None:
+                # «صحيفة دايلي ميل، التي كشفت»: the name before the comma speaks; a place
+                # there («…في العاصمة واشنطن، الذي قال لي») leaves the speaker unknown
+                if ref.entity.type == "LOC":
+                    return None
+                speaker = self._speaker_from(ref)
         if speaker is None:
             # «وأضاف أن» continues the last speaker; a bare «قال» inside a clause refers to
             # the person just named («منزل … قال إنه لا يملكه»)
             speaker = self._antecedent(verb.word_start, named_first=verb.word_start == verb.start)
-        if speaker is not None:
+        if speaker is not None and not self._verbal_noun(verb):
             self.heard(speaker, verb.word_start)
         return speaker
+
+    def _verbal_noun(self, verb: Verb) -> bool:
+        """«ردّ البيت الأبيض على إعلان موسكو أن»: a speech word after a preposition is a
+        verbal noun; its subject is not the sentence's, so a later «وأكد» does not continue
+        it."""
+        if verb.kind != "verb":
+            return False
+        if any(c in "بل" for c in self.text[verb.word_start : verb.start]):
+            return True
+        return (
+            _NOUN_GOVERNORS.search(self.text, max(0, verb.word_start - 8), verb.word_start)
+            is not None
+        )
+
+    @staticmethod
+    def _topic(speaker: Speaker) -> bool:
+        """«وتابع خروج الأرجنتين من كأس العالم»: «تابع» also means to follow something; an
+        indefinite phrase naming nobody after it is what was followed, not who speaks."""
+        # (two words may be a name the tagger missed: «وتابعت تانيا قائلة»)
+        return (
+            speaker.entity is None
+            and len(speaker.text.split()) > 2
+            and not fold_text(speaker.text).startswith(("ال", "مصدر", "مصادر"))
+        )
 
     def heard(self, speaker: Speaker, at: int) -> None:
         self.history.append(speaker)
@@ -223,18 +291,19 @@ class Attribution:
 
     def _first_in(self, start: int, end: int, types: tuple[str, ...]) -> MentionRef | None:
         lo = bisect.bisect_left(self.mention_starts, start)
-        for ref in self.mentions[lo:]:
-            if ref.start >= end:
-                return None
-            quoted = any(s <= ref.start < e for s, e in self.quote_spans)
+        for ref in self._until(lo, end):
             if (
                 ref.entity.type in types
                 and ref.end <= end
-                and not quoted
+                and not any(s <= ref.start < e for s, e in self.quote_spans)
                 and not self._governed(ref)
             ):
                 return ref
         return None
+
+    def _until(self, lo: int, end: int) -> list[MentionRef]:
+        """The mentions from index `lo` that start before `end`."""
+        return self.mentions[lo : bisect.bisect_left(self.mention_starts, end, lo)]
 
     def _governed(self, ref: MentionRef) -> bool:
         """«لمراسلة الجوهرة», «مع كوشنر», «وكوشنر»: a name after a preposition or joined by
@@ -278,11 +347,11 @@ class Attribution:
             return None
         if folded.startswith("لل", begin):
             begin += 1  # «وفقا للوكالة»: the attribution is «الوكالة»
-        elif _PREPOSITION.match(folded, begin):
-            return None  # «وأضافت في بيانها»: no subject after the verb
+        elif _PREPOSITION.match(folded, begin) or _TO_OUTLET.match(folded, begin):
+            return None  # «وأضافت في بيانها», «وأضافت لراديو …»: no subject after the verb
         start, end = mapping.span(begin, finish)
         start, end = strip_span(self.text, region[0] + start, region[0] + end)
-        words = list(re.finditer(r"\S+", self.text[start:end]))
+        words = list(_WORD.finditer(self.text[start:end]))
         if not words:
             return None
         if len(words) > 12:  # a long apposition: its head names the speaker …
@@ -306,16 +375,17 @@ class Attribution:
         span = self._phrase(region)
         if span is None:
             return None
-        start, end = span
+        start, end = self._own_words(*span)
         end = self._definite_head_end(start, end)
-        lo = bisect.bisect_left(self.mention_starts, start)
+        # «طبقا للمرصد»: the tagger's mention may begin with the «ل» the phrase skipped
+        lo = bisect.bisect_left(self.mention_starts, start - 1)
         # a place speaks only as the phrase's head («قالت موسكو»); inside it («مديرة المنظمة
         # لنيجيريا», «جيش النيجر», «الحكومة في أبوجا») it only qualifies the speaker
         owner = self._owner(start, end)
         inside = [
             m
-            for m in self.mentions[lo:]
-            if m.start < end
+            for m in self._until(lo, end)
+            if m.end > start
             and m.end <= end + 1
             and (m.entity.type != "LOC" or m.start == start)
             and not self._spoken_to(m)
@@ -338,6 +408,26 @@ class Attribution:
         if antecedent is not None:
             return Speaker(antecedent.entity, phrase, start, end, antecedent.name)
         return Speaker(None, phrase, start, end, None)
+
+    def _own_words(self, start: int, end: int) -> tuple[int, int]:
+        """The source's own words: not «ما ذكرت» before it (`بحسب ما ذكرت رويترز`), nor the
+        outlet it spoke to after it («مصدر في الشرطة لـ"الوطن"», «لوكالة الأنباء»)."""
+        phrase = self.text[start:end]
+        if " ل" in phrase:
+            told = _TOLD.search(phrase)
+            cut = start + told.start() if told else end
+            for m in self._until(bisect.bisect_left(self.mention_starts, start), cut):
+                if m.entity.kind in _OUTLETS and self._spoken_to(m):
+                    before = _TO.search(self.text, start, m.start)
+                    cut = before.start() if before else cut
+                    break
+            if cut > start:
+                end = min(end, cut)
+        if phrase.startswith(("م", "لم")):
+            what = _WHAT.match(self.text, start, end)
+            if what is not None and what.end() < end:
+                start = what.end()
+        return start, end
 
     def _document_author(self, head: str, position: int) -> Speaker | None:
         """Who issued the document «البيان»/«التقرير» names, from the last sentence that
@@ -377,25 +467,31 @@ class Attribution:
         """«محامي الرئيس ترامب», «عدد من مؤيدي الأسد»: a relation noun heads the phrase, so the
         first person after it is whose lawyer or supporters speak, not the speaker."""
         written = self.text[start:end].split()
-        words = [fold_text(w) for w in written]
-        while len(words) > 1 and words[0] in _QUANTITY:  # «عدد من», «بعض», «أحد»
-            words, written = words[1:], written[1:]
+        k = 0  # folded one at a time: most phrases stop at their first word
+        while k < len(written) - 1 and fold_text(written[k]) in _QUANTITY:  # «عدد من», «بعض»
+            k += 1
         # «شقيقه محمد» (his brother Muhammad) folds like «شقيقة» (sister of): the pronoun is
         # an apposition's, so a written «ه» is never a relation noun
-        if not words or words[0] not in self.words.relations or written[0].endswith("ه"):
+        if (
+            k >= len(written)
+            or written[k].endswith("ه")
+            or fold_text(written[k]) not in self.words.relations
+        ):
             return None
         lo = bisect.bisect_left(self.mention_starts, start)
-        first = next(
-            (m for m in self.mentions[lo:] if m.start < end and m.entity.type == "PER"), None
-        )
+        first = next((m for m in self._until(lo, end) if m.entity.type == "PER"), None)
         return first.entity if first is not None else None
 
     def _spoken_to(self, ref: MentionRef) -> bool:
         """«مصادر في المقاومة لـ«عكاظ»», «قال للجزيرة»: the outlet after «ل» is spoken to."""
-        if ref.entity.kind not in ("media", "agency"):
+        if ref.entity.kind not in _OUTLETS:
             return False
-        before = self.text[max(0, ref.start - 6) : ref.start]
-        return re.search(r"(?<!\w)ل[ـ\s«\"“]*$|(?<!\w)لل?$", before) is not None
+        before = self.text[max(0, ref.start - 16) : ref.start]
+        if _TOLD_OUTLET.search(before) is not None:
+            return True
+        # «لراديو هيئة الإذاعة», «لوكالة الأنباء» (the clitic inside the tagger's mention)
+        first = fold_text(self.text[ref.start : ref.end].split()[0])
+        return first.startswith("ل") and first[1:] in _OUTLET_NOUNS
 
     def _definite_head_end(self, start: int, end: int) -> int:
         """A definite head takes no noun after it as its complement, so an indefinite word
@@ -403,23 +499,35 @@ class Attribution:
         فلان». Words of a name, definite words, a preposition and the nouns it governs
         («باسم قوات التحالف», «لرصد انتهاكات حقوق الإنسان») stay with the head, and so does
         an apposition after a comma («الصين، حليفة بيونغ يانغ»)."""
-        words = list(re.finditer(r"\S+", self.text[start:end]))
-        if len(words) < 2 or not fold_text(words[0].group()).startswith("ال"):
+        words = list(_WORD.finditer(self.text[start:end]))
+        if len(words) < 2:
             return end
         k = bisect.bisect_left(self.mention_starts, start)
-        names = [(m.start, m.end) for m in self.mentions[k:] if m.start < end]
+        # «وأكد أحمد الزهراني تفهمه قلق الأهالي»: a name is a definite head too (one that
+        # fills the phrase leaves nothing to cut)
+        if not fold_text(words[0].group()).startswith("ال") and not any(
+            start - 1 <= m.start <= start and m.entity.type in ("PER", "ORG") and m.end < end - 1
+            for m in self.mentions[max(0, k - 1) : k + 2]
+        ):
+            return end
+        names = [(m.start, m.end) for m in self._until(k, end)]
         governed = False  # the word follows a preposition or a noun in a construct chain
         for before, word in itertools.pairwise(words):
             at = start + word.start()
+            if any(s <= at < e for s, e in names):
+                governed = False
+                continue
             folded = _MARKS.sub("", fold_text(word.group()))  # «لـ"آبل"،» is «لابل»
-            if any(s <= at < e for s, e in names) or not folded or _DEFINITE.match(folded):
+            if not folded or _DEFINITE.match(folded):
                 governed = False
             elif folded in self.words.given_names:
                 governed = True  # a name the tagger missed: «المتحدث باسم الوزارة أشرف القدرة»
             elif folded in _GOVERNING or folded in _PREPOSITION_WORDS or _PP.match(folded):
                 governed = True
-            elif governed or before.group().endswith(("،", ",")):
-                governed = True  # a noun of the chain, or an apposition's head
+            elif (
+                governed or before.group().endswith(("،", ",")) or _COORDINATED.match(word.group())
+            ):
+                governed = True  # a noun of the chain, an apposition's or a coordinated head
             else:
                 return _trim_prepositions(self.text, start, at)
         return end
@@ -469,7 +577,17 @@ class Attribution:
             start, end = mapping.span(match.start(group) + offset, match.end(group))
         else:
             start, end = mapping.span(match.start(group), match.end(group))
-        return self.subject((clause_start + start, clause_start + end))
+        found = self.subject((clause_start + start, clause_start + end))
+        if group == "np3" and found is not None and found.entity is not None:
+            # «نشر المرصد … تقريرا كشف فيه»: a verb opens the clause, its subject speaks
+            lo = bisect.bisect_left(self.mention_starts, found.start or 0)
+            head = next(
+                (m for m in self.mentions[lo : lo + 6] if m.entity.id == found.entity), None
+            )
+            first = self.text[found.start or 0 : head.start].split() if head else []
+            if head is not None and len(first) == 1 and not first[0].startswith("ال"):
+                found = self.subject((head.start, clause_start + end)) or found
+        return found
 
     def _agrees(self, relative: str, verb: Verb) -> bool:
         """The verb agrees with the relative pronoun, so the noun before it is its subject."""

@@ -46,9 +46,17 @@ _WINDOW = 220  # how far after a verb its content may start
 # what introduces reported content, searched in folded text after the verb
 _OPENER = re.compile(
     r"(?P<mark>[«\"“”])|(?P<colon>:)"
-    r"|(?<!\w)(?P<comp>(?:(?:الي|علي|عن|من)\s+)?ب?ان(?:ه|ها|هم|هما|نا|ني)?)(?!\w)"
-    r"|(?P<end>[.؟!?\n])"
+    r"|(?<![\w.])(?P<comp>(?:(?:الي|علي|عن|من)\s+)?ب?ان(?:ه|ها|هم|هما|نا|ني)?)(?!\w)"
+    r"|(?P<end>\.(?!\w)|[؟!?\n])"  # («ار.تي.ال»: a dot inside a word ends nothing)
 )
+
+
+def _noun_context(before: str) -> bool:
+    """«عدم ذكر اسمه», «(ذكر أو أنثى)»: the speech verb's form is a noun here."""
+    if "(" not in before and "عدم" not in before:
+        return False
+    before = before.rstrip()
+    return before.endswith("(") or before.endswith(" عدم") or before == "عدم"
 
 
 class QuoteStage(BaseStage):
@@ -86,10 +94,13 @@ class _Finder:
         for m in verbs.find(folded):
             kind = m.payloads[0][1]
             if kind in ("verb", "participle") and (
-                "ك" in m.prefix or (m.prefix and folded[previous_end : m.word_start] == " ")
+                "ك" in m.prefix
+                or (m.prefix and folded[previous_end : m.word_start] == " ")
+                or _noun_context(folded[max(0, m.word_start - 5) : m.word_start])
             ):
                 # «كيري» is no «ك» + «يرى», and «وأضاف فرات» no «ف» + «رأت»: a verb takes no
-                # «ك», nor follows a speech verb with a clitic of its own
+                # «ك», nor follows a speech verb with a clitic of its own; «عدم ذكر اسمه»,
+                # «(ذكر أو أنثى)» are nouns
                 continue
             if kind in ("verb", "participle"):
                 previous_end = m.end
@@ -273,7 +284,9 @@ class _Finder:
                 after is None
                 or after.kind not in ("verb", "afterword")
                 or self.text[close + 1 : after.word_start].strip(" ،,-")
+                or (after.kind == "verb" and after.word_start != after.start)
             ):
+                # («…»، وأضاف: a verb with «و» opens a clause of its own)
                 continue
             if after.kind == "afterword":
                 # «"…"، حسب تعبيره»: whom the sentence names before the quotation, unless the
