@@ -4,6 +4,8 @@ stage itself, with its offsets checked."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from khabar.doc import ActorRef, Document, Entity, Event, Mention, Sentence, Source
 from khabar.extract.entities import EntityStage
 from khabar.pipeline import Pipeline
@@ -107,6 +109,24 @@ def quoted_document(text: str, people: dict[str, tuple[str, str]]) -> Document:
     if start < len(text):
         sentences.append(Sentence(start, len(text)))
     return Document(id="t", text=text, sentences=sentences, entities=entities)
+
+
+def quote_speakers(stage: Any, doc: Document) -> list[tuple[str, str | None, str | None]]:
+    """(quote, speaker entity, speaker text) of each quotation the quote stage finds."""
+    return [
+        (q.text, q.speaker.entity if q.speaker else None, q.speaker.text if q.speaker else None)
+        for q in stage(doc).quotes
+    ]
+
+
+def entity_and_coref_stages() -> tuple[EntityStage, Any]:
+    """The entity stage without the tagger, and coreference, both set up."""
+    from khabar.extract.coref import CorefStage
+
+    entities, coref = EntityStage(use_crf=False), CorefStage()
+    entities.setup()
+    coref.setup()
+    return entities, coref
 
 
 def typed_events(pipeline: Pipeline, text: str, kind: str) -> list[Event]:

@@ -14,16 +14,13 @@ from khabar.extract.entity_found import Seed
 from khabar.extract.entity_lexicon import load_lexicon
 from khabar.extract.entity_link import Located, merge_model_spans, strip_coordination
 from khabar.extract.entity_surnames import link_surnames
-from seeded import by_id
+from seeded import by_id, entity_and_coref_stages
 from seeded import run_entities as run
 
 
 @pytest.fixture(scope="module")
 def stages() -> tuple[EntityStage, CorefStage]:
-    entities, coref = EntityStage(use_crf=False), CorefStage()
-    entities.setup()
-    coref.setup()
-    return entities, coref
+    return entity_and_coref_stages()
 
 
 def through(stages: tuple[EntityStage, CorefStage], text: str) -> Document:

@@ -7,14 +7,12 @@ import pytest
 from khabar.doc import Document, Entity, Source
 from khabar.extract.coref import CorefStage
 from khabar.extract.entities import EntityStage
+from seeded import entity_and_coref_stages
 
 
 @pytest.fixture(scope="module")
 def stages() -> tuple[EntityStage, CorefStage]:
-    entities, coref = EntityStage(use_crf=False), CorefStage()
-    entities.setup()
-    coref.setup()
-    return entities, coref
+    return entity_and_coref_stages()
 
 
 def run(

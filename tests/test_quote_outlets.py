@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.doc import Document
 from khabar.extract.quotes import QuoteStage
+from seeded import quote_speakers as _speakers
 from seeded import quoted_document
 
 
@@ -17,13 +17,6 @@ def stage() -> QuoteStage:
     stage = QuoteStage()
     stage.setup()
     return stage
-
-
-def _speakers(stage: QuoteStage, doc: Document) -> list[tuple[str, str | None, str | None]]:
-    return [
-        (q.text, q.speaker.entity if q.speaker else None, q.speaker.text if q.speaker else None)
-        for q in stage(doc).quotes
-    ]
 
 
 def test_outlet_spoken_to_is_not_in_the_speaker_text(stage: QuoteStage) -> None:

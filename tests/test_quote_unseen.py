@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.doc import Document
 from khabar.extract.quotes import QuoteStage
+from seeded import quote_speakers as _speakers
 from seeded import quoted_document
 
 
@@ -14,13 +14,6 @@ def stage() -> QuoteStage:
     stage = QuoteStage()
     stage.setup()
     return stage
-
-
-def _speakers(stage: QuoteStage, doc: Document) -> list[tuple[str, str | None, str | None]]:
-    return [
-        (q.text, q.speaker.entity if q.speaker else None, q.speaker.text if q.speaker else None)
-        for q in stage(doc).quotes
-    ]
 
 
 def test_trailing_source_speaks_next(stage: QuoteStage) -> None:
