@@ -12,11 +12,11 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..doc import Document, Speaker
+from ..doc import Document, Entity, Speaker
 from ..text.normalize import OffsetMap, fold, fold_text
 from .quote_phrases import GOVERNING as _GOVERNING
 from .quote_phrases import MentionRef, SubjectPhrases
-from .quote_verbs import SubjectWords, Verb
+from .quote_verbs import SHOWED, SubjectWords, Verb
 
 __all__ = ["Attribution", "MentionRef", "ref_text"]
 
@@ -60,6 +60,7 @@ class Attribution(SubjectPhrases):
             key=lambda r: (r.start, -r.end),
         )
         self.mention_starts = [r.start for r in self.mentions]
+        self.entity_by_id = {e.id: e for e in doc.entities}
         # «وأعلنت الحكومة»: a generic actor (agents.tsv) is someone new, not the last speaker
         self.agent_starts = {m.start for e in doc.entities if e.kind == "agent" for m in e.mentions}
         self.words = words
@@ -121,7 +122,7 @@ class Attribution(SubjectPhrases):
             # «وأضاف أن» continues the last speaker; a bare «قال» inside a clause refers to
             # the person just named («منزل … قال إنه لا يملكه»)
             speaker = self._antecedent(verb.word_start, named_first=verb.word_start == verb.start)
-        if speaker is not None and not self._verbal_noun(verb):
+        if speaker is not None and verb.lemma != SHOWED and not self._verbal_noun(verb):
             self.heard(speaker, verb.word_start)
         return speaker
 
@@ -312,6 +313,9 @@ class Attribution(SubjectPhrases):
         if ref is None and (_OBJECT_LIKE.match(phrase) or _MASDAR_COMPLEMENT.match(phrase)):
             return None  # «ووصف إدانته بأنها»: a noun with a pronoun is the object, not the subject
         if ref is not None:
+            named = self._named_role(ref.entity, phrase) if ref.entity.kind == "role" else None
+            if named is not None:
+                return Speaker(named.id, phrase, start, end, named.name)
             return Speaker(ref.entity.id, phrase, start, end, ref.entity.name)
         antecedent = None
         head = fold_text(phrase.split()[0])[2:] if phrase.startswith("ال") else ""
@@ -405,6 +409,8 @@ class Attribution(SubjectPhrases):
         else:
             start, end = mapping.span(match.start(group), match.end(group))
         found = self.subject((clause_start + start, clause_start + end))
+        if group == "np2" and found is not None and found.entity is not None:
+            found = self._chain_head(found, clause_start) or found
         if group == "np3" and found is not None and found.entity is not None:
             # «نشر المرصد … تقريرا كشف فيه»: a verb opens the clause, its subject speaks
             lo = bisect.bisect_left(self.mention_starts, found.start or 0)
@@ -416,6 +422,31 @@ class Attribution(SubjectPhrases):
                 found = self.subject((head.start, clause_start + end)) or found
         return found
 
+    def _chain_head(self, found: Speaker, clause_start: int) -> Speaker | None:
+        """«كريم الناصر رئيس لجنة صياغة الدستور الذي قال»: an organisation whose chain is headed
+        by a person noun (titles) is not the relative's antecedent; the person named before the
+        title is, else nobody known."""
+        entity = self.entity_by_id.get(found.entity or "")
+        if entity is None or entity.type == "PER" or found.start is None or found.end is None:
+            return None
+        lo = bisect.bisect_left(self.mention_starts, found.start - 1)
+        ref = next((m for m in self._until(lo, found.end) if m.entity is entity), None)
+        if ref is None:
+            return None
+        words = self.text[max(clause_start, ref.start - 30) : ref.start].split()
+        head = fold_text(words[-1]) if words else ""
+        if head[:1] in ("و", "ف") and head not in self.words.titles:
+            head = head[1:]
+        if head not in self.words.titles:
+            return None
+        k = bisect.bisect_left(self.mention_starts, ref.start)
+        for other in reversed(self.mentions[max(0, k - 8) : k]):
+            if other.start < clause_start or ref.start - other.end > 90:
+                break
+            if other.entity.type == "PER" and other.end <= ref.start:
+                return self._speaker_from(other)
+        return Speaker(None, found.text, found.start, found.end, None)
+
     def _agrees(self, relative: str, verb: Verb) -> bool:
         """The verb agrees with the relative pronoun, so the noun before it is its subject."""
         form = fold_text(self.text[verb.start : verb.end]).split()[0]
@@ -426,6 +457,20 @@ class Attribution(SubjectPhrases):
         else:
             number = "الذي"
         return number == relative
+
+    def _named_role(self, role: Entity, phrase: str) -> Entity | None:
+        """«وأضاف الوزير المصري» after «وزير الخارجية المصري سامح شكري»: the last speaker who is
+        a named person of the role's country with the role's noun among their words."""
+        head = fold_text(phrase.split()[0])
+        head = head[2:] if head.startswith("ال") else head
+        for speaker in reversed(self.history):
+            person = self.entity_by_id.get(speaker.entity or "")
+            if person is None or person.kind != "person" or person.country != role.country:
+                continue
+            texts = [speaker.text] + [m.text for m in person.mentions[:4]]
+            if any(_names_head(t, head) for t in texts):
+                return person
+        return None
 
     def _head_antecedent(self, phrase: str, position: int) -> Speaker | None:
         """«المصدر», «الوزارة», «الصحيفة»: the last speaker or entity whose text has that noun."""

@@ -17,10 +17,13 @@ from ..kb.tsv import data_path, read_tsv
 from ..text.matcher import PhraseMatcher
 from ..text.normalize import fold_text
 
-__all__ = ["SubjectWords", "Verb", "load_speech_verbs"]
+__all__ = ["SHOWED", "SubjectWords", "Verb", "load_speech_verbs"]
 
+# «أظهرت دراسة أن»: a study or a figure shows; it reports only an «أن» clause, speaks for no
+# one later words continue, and inside another quotation it is part of what was said
+SHOWED = "أظهر"
 _KINDS = ("verb", "participle", "noun", "source", "afterword")
-_WORD_KINDS = ("adverb", "boundary", "circumstance", "governor", "relation")
+_WORD_KINDS = ("adverb", "boundary", "circumstance", "governor", "relation", "title")
 
 
 @dataclass(slots=True)
@@ -48,6 +51,9 @@ class SubjectWords:
     given_names: frozenset[str] = frozenset()
     # nouns whose genitive is someone other than the speaker («محامي ترامب», «مؤيدي الأسد»)
     relations: frozenset[str] = frozenset()
+    # person nouns heading a construct chain («رئيس لجنة صياغة الدستور الذي قال»): the relative
+    # after the chain is the person's, not the organisation's
+    titles: frozenset[str] = frozenset()
 
 
 def load_speech_verbs(path: Path | None = None) -> tuple[PhraseMatcher, SubjectWords]:
@@ -85,6 +91,7 @@ def load_speech_verbs(path: Path | None = None) -> tuple[PhraseMatcher, SubjectW
         documents=frozenset(w for w in words["circumstance"] if " " not in w),
         given_names=_given_names(),
         relations=frozenset(words["relation"]),
+        titles=frozenset(words["title"]),
     )
 
 

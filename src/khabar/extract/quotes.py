@@ -31,7 +31,7 @@ from ..text.matcher import PhraseMatcher
 from ..text.normalize import OffsetMap, fold
 from .quote_marks import quoted_spans, strip_span
 from .quote_speakers import Attribution
-from .quote_verbs import SubjectWords, Verb, load_speech_verbs
+from .quote_verbs import SHOWED, SubjectWords, Verb, load_speech_verbs
 
 __all__ = ["QuoteStage", "quoted_spans"]
 
@@ -40,9 +40,16 @@ _FA_INNA = re.compile(r"(?<!\w)ف(?:ان|انه|انها|انهم|قد)(?!\w)")
 _RELATIVE = re.compile(
     r"(?<!\w)[وف]?(?:التي|التى|الذي|الذى|الذين|اللذين|اللتين)\s+(?:(?:كان|كانت|كانوا|قد|لم|لا)\s+)*$"
 )
+# «لم تعلن أي حملة», «لن يقول»: no statement was made; «مع من يقول إن»: whoever says it is
+# nobody (and these verbs do not end the content of the verb before them)
+_NOT_SAID = re.compile(r"(?<!\w)[وف]?(?:لم|لن|(?P<who>من|لمن|ممن))\s+$")
+_PLAIN_AN = re.compile(r"ب?ان")
 _SOURCE_END = re.compile(r"[،,«\"“]")
 _TOLD_TO = re.compile(r"ما\s+\w+\s+ل")
 _WINDOW = 220  # how far after a verb its content may start
+# «وهي كالتالي:», «إحضار الآتي:», a numbered line after the colon: a list, not what was said
+_LIST_COLON = re.compile(r"(?<!\w)(?:ك?ال(?:تالي|اتي)ه?|يلي)\s*$")
+_LIST_ITEM = re.compile(r"\s*(?:[-•*]|\d{1,2}\s*[-.)–])")
 # what introduces reported content, searched in folded text after the verb
 _OPENER = re.compile(
     r"(?P<mark>[«\"“”])|(?P<colon>:)"
@@ -57,6 +64,12 @@ def _noun_context(before: str) -> bool:
         return False
     before = before.rstrip()
     return before.endswith("(") or before.endswith(" عدم") or before == "عدم"
+
+
+def _not_said(folded: str, word_start: int, start: int) -> bool:
+    """«لم تعلن», «مع من يقول» (not «من تأكيد الشرطة»: a verbal noun after «من»)."""
+    found = _NOT_SAID.search(folded, max(0, word_start - 6), word_start)
+    return found is not None and (found["who"] is None or folded.startswith("ي", start))
 
 
 class QuoteStage(BaseStage):
@@ -97,10 +110,11 @@ class _Finder:
                 "ك" in m.prefix
                 or (m.prefix and folded[previous_end : m.word_start] == " ")
                 or _noun_context(folded[max(0, m.word_start - 5) : m.word_start])
+                or (kind == "verb" and _not_said(folded, m.word_start, m.start))
             ):
                 # «كيري» is no «ك» + «يرى», and «وأضاف فرات» no «ف» + «رأت»: a verb takes no
                 # «ك», nor follows a speech verb with a clitic of its own; «عدم ذكر اسمه»,
-                # «(ذكر أو أنثى)» are nouns
+                # «(ذكر أو أنثى)» are nouns; see _NOT_SAID
                 continue
             if kind in ("verb", "participle"):
                 previous_end = m.end
@@ -120,6 +134,8 @@ class _Finder:
                 continue  # a verb inside a direct quotation is part of what was said
             if verb.start in self.att.consumed:
                 continue
+            if verb.lemma == SHOWED and quotes and quotes[-1].start <= verb.start < quotes[-1].end:
+                continue  # «وقال الباحثون إن الدراسات أظهرت أن»: part of what they said
             quote = self._from_verb(verb, self.verbs[index + 1 :], used_marks)
             if quote is None:
                 continue
@@ -153,6 +169,12 @@ class _Finder:
             return None
         open_start = verb.end + mapping.to_original(opener.start())
         open_end = verb.end + mapping.span(opener.start(), opener.end())[1]
+        if verb.lemma == SHOWED and not (opener.lastgroup == "comp" and _PLAIN_AN.match(opener[0])):
+            return None  # («أظهر مقطع فيديو … على أن»: a condition, no finding)
+        if opener.lastgroup == "colon" and (
+            _LIST_COLON.search(folded, 0, opener.start()) or _LIST_ITEM.match(self.text, open_end)
+        ):
+            return None
         between = [v for v in later if v.word_start < open_start]
         if any(v.kind == "noun" for v in between):
             return None  # «نقلت سانا عن مصدر قوله إن»: the later speech word introduces it
@@ -233,7 +255,14 @@ class _Finder:
             return start, end, True
         end = self.att.sentence_end(position)
         if kind == "comp":
-            end = min([end] + [v.word_start for v in later if position < v.word_start < end])
+            end = min(
+                [end]
+                + [
+                    v.word_start
+                    for v in later
+                    if position < v.word_start < end and v.lemma != SHOWED
+                ]
+            )
         start, end = strip_span(self.text, position, end)
         return (start, end, kind == "colon") if end > start else None
 
@@ -283,6 +312,7 @@ class _Finder:
             if (
                 after is None
                 or after.kind not in ("verb", "afterword")
+                or after.lemma == SHOWED
                 or self.text[close + 1 : after.word_start].strip(" ،,-")
                 or (after.kind == "verb" and after.word_start != after.start)
             ):
