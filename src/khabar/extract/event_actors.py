@@ -30,14 +30,25 @@ _TOPIC_PREPS = frozenset(fold_text(w) for w in ("ضد", "على", "تجاه", "�
 AGENT_MARKERS = ("من قبل", "على يد", "على ايدي", "بأيدي", "برصاص", "بنيران", "نفذه", "نفذها", "شنه",
                  "شنها", "نفذته", "نفذتها", "شنته", "شنتها", "نفذوه", "نفذوها", "شنوه", "شنوها",
                  "أطلقه", "أطلقته", "أطلقها", "أطلقتها", "أطلقوه", "أطلقوها", "ارتكبه", "ارتكبته",
-                 "ارتكبها", "ارتكبتها", "نسبت الى", "نسب الى", "تبناه", "تبنته", "تبنتها")  # fmt: skip
+                 "ارتكبها", "ارتكبتها", "نسبت الى", "نسب الى", "تبناه", "تبنته", "تبنتها",
+                 "تفرضه", "يفرضه", "تفرضها", "يفرضها", "فرضته", "فرضه", "فرضها", "فرضتها",
+                 "يفرضونه", "يفرضونها")  # fmt: skip
 # «هجوم … استهدف دورية», «غارة مستهدفة مواقع»: what a verb of aiming names after a noun
 # trigger is the target of the act the noun names
 TARGET_MARKERS = ("استهدف", "استهدفت", "استهدفا", "استهدفوا", "يستهدف", "تستهدف", "مستهدفا",
                   "مستهدفة", "مستهدفين")  # fmt: skip
 # compared with folded text: «على» is «علي» there
 _FOLDED_MARKERS = tuple(fold_text(m) for m in AGENT_MARKERS)
+_ATTACK_MARKERS = re.compile(r"^(?:برصاص|بنيران|شن|أطلق)")
+# types whose act is launched or waged («هجوم شنه», «إضراب شنه العمال», «حملة اعتقالات شنتها»)
+_LAUNCHED = frozenset({"ASSAULT", "PROTEST", "COERCE", "MOBILIZE", "THREATEN", "RETREAT"})
+_FOLDED_AGENCY = tuple(fold_text(m) for m in AGENT_MARKERS if not _ATTACK_MARKERS.match(m))
 _FOLDED_TARGETS = tuple(fold_text(m) for m in TARGET_MARKERS)
+# the members a group acts through, between an agent marker and the group's name; folded
+_MEMBERS = ("عناصر", "مسلحي", "مقاتلي", "أفراد", "جنود", "قوات", "ميليشيات", "مليشيات",
+            "عناصر من", "مسلحين من", "مقاتلين من", "أعضاء", "عصابات", "قناصة", "قناص")  # fmt: skip
+_MEMBERS_BEFORE = re.compile(r"(?<!\S)(?:" + "|".join(fold_text(w) for w in _MEMBERS) + r")\s*$")
+_MEMBER_WORDS = frozenset(fold_text(w.split()[0]) for w in _MEMBERS) | {"من"}
 # a pronoun enclitic closing the word («قواتها», «جنوده», «عناصرهم»)
 ENCLITIC = re.compile(r"(?:هما|هم|ها|ه)(?![^\W\d_])")
 _PROCLITIC_PREPS = {"ل": "الى", "ب": "ب", "وب": "ب", "ول": "الى", "فل": "الى", "فب": "ب"}
@@ -163,6 +174,21 @@ def preposition_before(text: str, clause_start: int, part: Participant) -> str:
     return ""
 
 
+# types whose verb hits a post («قصفت مواقع الحوثيين»); after another verb the post may be
+# its subject («دعا موقع يوتيوب», «أعلن مكتب الأمم المتحدة»)
+_HITTING = frozenset({"ASSAULT", "COERCE"})
+
+
+def owned(text: str, floor: int, part: Participant) -> bool:
+    """Whether a post or building noun stands right before the participant, in construct
+    or with «ل» («مواقع الحوثيين», «مقرات للحزب»): the participant owns it."""
+    word_start = part.start
+    while word_start > floor and not text[word_start - 1].isspace():
+        word_start -= 1
+    last = text[max(floor, word_start - 12) : word_start].split()
+    return bool(last) and fold_text(last[-1]) in _HELD_NOUNS
+
+
 def _words_between(text: str, start: int, end: int) -> list[str]:
     return WORD_WITH_MARKS.findall(fold_text(text[start:end])) if end > start else []
 
@@ -200,7 +226,7 @@ def assign_roles(
     after = [p for p in cands if p.start >= end]
     actors: list[Participant] = []
     recipients: list[Participant] = []
-    marked = _agent_marked(text, end, after)
+    marked = _agent_marked(text, end, after, event_type in _LAUNCHED)
     # «نددت بكين بابتزاز من قبل واشنطن»: a subject after the verb, then «من قبل» that
     # belongs to a noun of the object
     if (
@@ -334,6 +360,10 @@ def _active(text, start, end, before, plain_after, verbal, genitive, actors, pre
         actors = [p for p in before if p.group == before[-1].group]
     if plain_after and _close(text, end, plain_after[0].start, 3):
         first = plain_after[0]
+        if owned(text, start, first) and (not verbal or actors or event_type in _HITTING):
+            # «استهدفت الغارات مواقع للحوثيين», «قصفت مواقع الحوثيين»: the owner of the post
+            # the act hits is its target, never the subject or the noun's agent
+            return actors, [p for p in plain_after if p.group == first.group]
         if verbal or genitive == "actor":
             actors = actors or [p for p in plain_after if p.group == first.group]
             rest = [p for p in plain_after if p.group != first.group]
@@ -411,10 +441,21 @@ def unnamed_subject(text: str, end: int, first: Participant) -> bool:
     )
 
 
-def agent_marked(text: str, part: Participant, floor: int = 0) -> bool:
-    """Whether «على يد», «من قبل», «برصاص»… stands right before the participant."""
+def agent_marked(text: str, part: Participant, floor: int = 0, attack: bool = True) -> bool:
+    """Whether «على يد», «من قبل», «برصاص»… stands right before the participant, or before
+    a plural head noun that the participant completes («على يد عناصر المقاومة»). Without
+    `attack`, the markers of firing and launching («شنه», «برصاص») do not count: in «تعليق
+    الرحلات إثر هجوم شنه المتمردون» they name who attacked, not who suspended."""
+    markers = _FOLDED_MARKERS if attack else _FOLDED_AGENCY
     head = fold_text(text[max(floor, part.start - 14) : part.start]).strip()
-    return head.endswith(_FOLDED_MARKERS)
+    if head.endswith(markers):
+        return True
+    last = text[max(floor, part.start - 16) : part.start].split()
+    if not last or fold_text(last[-1]) not in _MEMBER_WORDS:
+        return False  # the common case, kept cheap: no member noun right before
+    wide = fold_text(text[max(floor, part.start - 34) : part.start])
+    members = _MEMBERS_BEFORE.search(wide)
+    return members is not None and wide[: members.start()].rstrip().endswith(markers)
 
 
 def _target_marked(text: str, end: int, after: list[Participant]) -> Participant | None:
@@ -426,9 +467,11 @@ def _target_marked(text: str, end: int, after: list[Participant]) -> Participant
     return None
 
 
-def _agent_marked(text: str, end: int, after: list[Participant]) -> Participant | None:
+def _agent_marked(
+    text: str, end: int, after: list[Participant], attack: bool = True
+) -> Participant | None:
     for part in after:
-        if agent_marked(text, part, end):
+        if agent_marked(text, part, end, attack):
             return part
     return None
 

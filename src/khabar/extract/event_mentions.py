@@ -129,11 +129,12 @@ def not_governed(
 
 
 def merge(
-    events: list[tuple[Event, Candidate]], fitted: frozenset[str] = frozenset()
+    events: list[tuple[Event, Candidate]], fitted: frozenset[str] = frozenset(), text: str = ""
 ) -> list[tuple[Event, Candidate]]:
     """Same-type events of a sentence with compatible actors become one (the strongest); so
     does a noun that is the object of a verb of its type (not for the `fitted` types: their
-    roles were tuned on the events apart)."""
+    roles were tuned on the events apart). With the `text`, the object may stand after the
+    verb's subject and partner («أبرمت الحكومة مع الصندوق اتفاقا»)."""
     kept: list[tuple[Event, Candidate]] = []
     for event, cand in sorted(events, key=lambda item: -item[1].score):
         # a background recall is one more mention of an act of the sentence, not a new one
@@ -141,7 +142,7 @@ def merge(
             (
                 k for k, c in kept
                 if k.event == event.event
-                and (cand.background or _compatible(c, cand, event.event not in fitted))
+                and (cand.background or _compatible(c, cand, event.event not in fitted, text))
             ),
             None,
         )  # fmt: skip
@@ -160,21 +161,36 @@ def merge(
 
 
 _OBJECT_GAP = 30  # characters from a verb to a noun of its type it takes as object
+_FAR_OBJECT_GAP = 80  # … when the words between are the verb's subject and partner
+_FAR_OBJECT_WORDS = 8
+# what between a verb and a noun opens another clause or phrase the noun belongs to
+_OTHER_CLAUSE = re.compile(
+    r"[.،,؛;:!?؟«»\"“”()\n]|(?<!\S)[وف]?(?:أن|إن|أنه|إنه|الذي|التي|الذين|بعد|قبل|حيث|كما|فيما"
+    r"|عقب|إثر|اثر|لكن|ثم|حول|بشأن|بخصوص|عن|على|إلى|الى|ضد|لبحث|لمناقشة)(?!\S)"
+)
 
 
-def _compatible(a: Candidate, b: Candidate, objects: bool) -> bool:
+def _compatible(a: Candidate, b: Candidate, objects: bool, text: str = "") -> bool:
     if not a.actor_ids or not b.actor_ids or a.actor_ids & b.actor_ids:
         return True
-    return objects and (_object_of(a, b) or _object_of(b, a))
+    return objects and (_object_of(a, b, text) or _object_of(b, a, text))
 
 
-def _object_of(verb: Candidate, noun: Candidate) -> bool:
+def _object_of(verb: Candidate, noun: Candidate, text: str = "") -> bool:
     """«تستضيف أستراليا اجتماعات آسيان»: a noun of the verb's type just after it (its
-    object) names the same act, whoever the noun's genitive names."""
+    object) names the same act, whoever the noun's genitive names; so does one after the
+    verb's subject and partner («وقع العراق مع روسيا أمس اتفاق تعاون»)."""
     gap = noun.hit.word_start - verb.hit.end
     # «طرد السفير …، واستدعاء سفيرها»: a noun after «و» is the next item of a list
     listed = noun.hit.prefix.startswith(("و", "ف"))
-    return verb.verbal and not noun.verbal and not listed and 0 <= gap <= _OBJECT_GAP
+    if not verb.verbal or noun.verbal or listed or gap < 0:
+        return False
+    if gap <= _OBJECT_GAP:
+        return True
+    if not text or gap > _FAR_OBJECT_GAP:
+        return False
+    between = text[verb.hit.end : noun.hit.word_start]
+    return len(between.split()) <= _FAR_OBJECT_WORDS and not _OTHER_CLAUSE.search(between)
 
 
 def _ids(refs: list[ActorRef]) -> set[str]:

@@ -54,6 +54,7 @@ from .event_role_rules import (
     cause_acts,
     destination_hosts,
     doer,
+    has_enclitic,
     indefinite_victim,
     inside_actor,
     light_verb_subject,
@@ -88,6 +89,20 @@ _BARE_THAT = re.compile(r"(?<!\w)[إأا]ن(?!\w)")
 _SUFFERED = re.compile(
     r"(?:تعرض|تعرضت|تعرضوا|يتعرض|تتعرض|يتعرضون|تعرضها|تعرضه)(?:\s+[^\s،,]+){0,6}?\s+\S{0,2}$"
 )
+# «قتل الصحفي أمس برصاص قناص», «أصيب جندي بنيران القوات»: a casualty verb, then its
+# subject, then the instrument noun opened by «ب»
+_FELL = re.compile(
+    r"(?<!\S)[وف]?(?:قتل|قتلوا|قتلت|قتلا|أصيب|اصيب|أصيبوا|اصيبوا|أصيبت|اصيبت|أصيبا|جرح|جرحوا"
+    r"|جرحت|استشهد|استشهدوا|استشهدت|لقي|لقيت|لقوا)(?:\s+[^\s،,]+){1,6}?\s+$"
+)
+# an attack or weapon noun (and an adjective) as the subject right before an attack verb
+_WEAPON_SUBJECT = re.compile(
+    r"(?<!\S)(?:[إأا]ن\s+)?(?:ال)?(?:انفجار|تفجير|هجوم|هجمات|غارة|غارات|قصف|صاروخ|صواريخ|قذيفة"
+    r"|قذائف|عبوة|عبوات|ضربة|ضربات|سيارة مفخخة|السيارة المفخخة|طائرة مسيرة|الطائرة المسيرة)"
+    r"(?:\s+[^\s،,]+[يةه])?\s+$"
+)
+_TOLD_NOUNS = frozenset({"COERCE"})  # noun triggers whose reporter is often read as the actor
+_SUBJECT_BEFORE = 30  # characters before a casualty verb its subject may stand in
 _SETTING_PREPS = frozenset({"في", "ب", "قرب", "عن"})
 
 # the sector of the place-of-report fallback: victims of an attack with no named target are
@@ -233,6 +248,20 @@ class RoleFinder:
             before = [p for p in roles.actors if p.end <= hit.word_start]
             roles.recipients = before + [p for p in roles.recipients if p not in before]
             roles.actors = [p for p in roles.actors if p not in before]
+        if kind == "ASSAULT" and not cand.verbal:
+            self._fell_by(cand, clause, parts, roles)
+        elif (
+            kind == "ASSAULT"
+            and not hit.prefix
+            and _WEAPON_SUBJECT.search(text, max(0, hit.word_start - 30), hit.word_start)
+        ):
+            # «إن الانفجار استهدف القيادي»: the blast is the subject; who follows, the target
+            # («هجوم وهاجم نشطاء …»: after «و» the verb opens a clause of its own)
+            after = [p for p in roles.actors if p.start >= hit.end]
+            roles.recipients = after + [p for p in roles.recipients if p not in after]
+            roles.actors = [p for p in roles.actors if p not in after]
+        if kind in _TOLD_NOUNS and not cand.verbal:
+            self._told(cand, roles)
         if cand.entry.mode == "visit":
             destination_hosts(roles, cand)
         if not roles.recipients and kind in PLACE_TARGET:
@@ -253,6 +282,41 @@ class RoleFinder:
             roles.actors = with_sector(roles.actors, PLACE_ACTOR[kind])
             roles.recipients = with_sector(roles.recipients, PLACE_TARGET[kind])
         return roles
+
+    def _told(self, cand: Candidate, roles: Roles) -> None:
+        """«قالت الأمم المتحدة إن الحصار المفروض على المدينة …»: whoever reports a blockade
+        or a crackdown in an «إن/أن» clause (a body of nations, always) does not impose it."""
+        at = cand.hit.word_start
+        told = [
+            p
+            for p in roles.actors + roles.recipients
+            if self._reports(p, at)
+            or (p.kind == "igo" and p.end <= at and _BARE_THAT.search(self.text, p.end, at))
+        ]
+        if told:
+            roles.recipients = [p for p in roles.recipients if p not in told]
+            roles.actors = [p for p in roles.actors if p not in told]
+            roles.unnamed = roles.unnamed or not roles.actors
+
+    def _fell_by(
+        self, cand: Candidate, clause: tuple[int, int], parts: list[Participant], roles: Roles
+    ) -> None:
+        """«قتل الصحفي برصاص قناص»: with the instrument noun after the one side a casualty
+        verb names, that side is who fell (the verb is a passive), not who shot."""
+        hit, text = cand.hit, self.text
+        if "ب" not in hit.prefix or has_enclitic(text, hit.end):
+            return  # «برصاصها»: the pronoun names the shooter, the verb is active
+        fell = _FELL.search(text, max(clause[0], hit.word_start - 70), hit.word_start)
+        if fell is None:
+            return
+        # the subject stands right before the verb («إن الجندي قتل») or after it
+        floor = max(clause[0], fell.start() - _SUBJECT_BEFORE)
+        between = {p.group for p in parts if floor <= p.start and p.end <= hit.word_start}
+        before = [p for p in roles.actors if p.group in between]
+        if len(between) != 1 or not before:
+            return  # «قتل الجيش 5 مسلحين بقصف»: subject and object, an active verb
+        roles.recipients = before + [p for p in roles.recipients if p not in before]
+        roles.actors = [p for p in roles.actors if p not in before]
 
     def finish(self, cand: Candidate, roles: Roles, parts: list[Participant]) -> Roles:
         """Refinements of the coded roles that the detector does not see (it was fitted on

@@ -49,6 +49,7 @@ from .event_windows import (
     MentionSpans,
     Spans,
     UnitWords,
+    agreement_topic,
     attacked,
     describes_noun,
     split_requires,
@@ -231,7 +232,8 @@ class SentenceCoder(EventDescription):
                 self.finder.topics.add_actors(cand.entry.type, cand.hit.start, roles.actors)
         if floor is not None:
             candidates = [(c, r) for c, r in candidates if c.score >= floor]
-        return merge([(self.event(c, r), c) for c, r in candidates], self.model.types)
+        events = [(self.event(c, r), c) for c, r in candidates]
+        return merge(events, self.model.types, self.doc.text)
 
     def _hit_candidates(self, hit: TriggerHit, text: str) -> list[Candidate]:
         """The readings of a hit that pass its frame checks. A reading whose required
@@ -256,6 +258,7 @@ class SentenceCoder(EventDescription):
                 _attributive(cand)
                 or describes_noun(text, cand, self.index)
                 or date_follows(text, cand, self.index.date_starts)
+                or agreement_topic(text, cand)
             ):
                 continue
             kept.append(cand)

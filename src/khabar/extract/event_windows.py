@@ -182,3 +182,21 @@ def attacked(text: str, cand: Candidate, attack_ends: list[int], window_start: i
     if _PREP_WORD_BEFORE.search(text, max(0, hit.word_start - 8), hit.word_start):
         return False
     return any(window_start <= end <= hit.word_start for end in attack_ends)
+
+
+# agreement nouns whose complement names what is agreed on («اتفاقية تعاون», «مذكرة تفاهم
+# للتعاون»)
+_AGREEMENT_BEFORE = re.compile(
+    r"(?<!\S)[وفبل]?(?:ال)?(?:اتفاق|اتفاقا|اتفاقية|اتفاقيات|اتفاقات|مذكرة|مذكرات|معاهدة|معاهدات"
+    r"|بروتوكول|تفاهم|ميثاق|وثيقة|عقد|عقود|برنامج)\s+$"
+)
+_TOPIC_TYPES = frozenset({"COOPERATE"})
+
+
+def agreement_topic(text: str, cand: Candidate) -> bool:
+    """«وقع البلدان اتفاق تعاون عسكري»: a cooperation noun right after an agreement noun is
+    what the agreement is about, not an act of its own (the signing is the event)."""
+    hit = cand.hit  # a form that reads as a verb too («تعاون») is the noun there
+    if cand.entry.type not in _TOPIC_TYPES or hit.prefix not in ("", "ل", "لل"):
+        return False
+    return bool(_AGREEMENT_BEFORE.search(text, max(0, hit.word_start - 16), hit.word_start))
