@@ -17,6 +17,7 @@ from ..text.normalize import OffsetMap, fold, fold_text
 from .quote_antecedents import Antecedents, ref_text
 from .quote_phrases import GOVERNING as _GOVERNING
 from .quote_phrases import MentionRef, SubjectPhrases
+from .quote_sacred import sacred_speaker
 from .quote_verbs import SHOWED, SubjectWords, Verb
 
 __all__ = ["Attribution", "MentionRef", "ref_text"]
@@ -26,6 +27,9 @@ _CLAUSE_BREAK = re.compile(r"(?<!\w)(?:ب?ان|ان)(?!\w)|[،,:\"«»“”]")
 _OBJECT_LIKE = re.compile(r"\w+(?:ه|ها|هم|هما)(?!\w)")
 # «ودعت لإجراء تحقيق»: a verbal noun after «ل»/«ب» is the verb's complement, not its subject
 _MASDAR_COMPLEMENT = re.compile(r"[لب](?:إ|است|ات)\w{2,}")
+_WHAT = re.compile(r"(?:كل\s+)?ما(?!\w)")
+# «وهي تحذر», «أنه نفى»: a pronoun right before the verb is its subject
+_PRONOUN_BEFORE = re.compile(r"(?<!\w)(?:[بل]?[أإا]ن(?:ه|ها|هم)|و(?P<own>هو|هي|هم))\s+$")
 _FOLLOW = frozenset({"تابع"})
 _RELATIVE_BEFORE = re.compile(r"[،,]\s*(الذي|التي|الذين)\s+$")
 _NOUN_GOVERNORS = re.compile(r"(?<!\w)(?:على|بعد|عقب|إثر|اثر|رغم|قبل|حول|عن|إلى|الى)\s+$")
@@ -64,6 +68,9 @@ class Attribution(SubjectPhrases, Antecedents):
         # «وأعلنت الحكومة»: a generic actor (agents.tsv) is someone new, not the last speaker
         self.agent_starts = {m.start for e in doc.entities if e.kind == "agent" for m in e.mentions}
         self.words = words
+        # a verse or hadith may be quoted («تعالى», «صلى الله عليه وسلم» … in the text): set
+        # by the caller, whose verb matcher finds those words
+        self.sacred = False
         self.history: list[Speaker] = []
         self.said_at: list[int] = []  # where each speaker of `history` spoke (its verb)
         self.quote_spans: list[tuple[int, int]] = []
@@ -78,8 +85,31 @@ class Attribution(SubjectPhrases, Antecedents):
         return self.sentence_ends[k] if k < len(self.sentence_ends) else len(self.text)
 
     def speaker(self, verb: Verb, region: tuple[int, int]) -> Speaker | None:
+        if self.sacred:
+            sacred = sacred_speaker(
+                self.text, verb, region, self.words, self.sentence_start(verb.word_start)
+            )
+            if sacred is not None:
+                return sacred  # (heard by no later «وأضاف»: that is the preacher again)
         speaker = None
-        if verb.kind == "verb":
+        pronoun = None
+        if verb.kind == "verb" and verb.word_start == verb.start:
+            pronoun = _PRONOUN_BEFORE.search(
+                self.text, max(0, verb.word_start - 9), verb.word_start
+            )
+        if pronoun is not None and pronoun["own"]:
+            # «…، وهي تحذر من أن»: the pronoun is the subject; the noun after it is no speaker
+            speaker = self._pronoun_subject(verb, pronoun)
+        elif pronoun is not None:
+            # «قال شاهد إنه رأى سيارة …»: the pronoun is who spoke in this sentence, and what
+            # follows the verb is its object
+            sentence_start = self.sentence_start(verb.word_start)
+            if self._spoke_since(sentence_start):
+                speaker = self.history[-1]
+                named = self._first_in(sentence_start, pronoun.start(), ("PER",))
+                if speaker.entity is None and named is not None:
+                    speaker = self._speaker_from(named)  # («المندوبة … نيكي هيلي، إنها ترى»)
+        elif verb.kind == "verb":
             if verb.lemma == "نقل":  # «نقلت الوكالة عن المصدر»: the source speaks
                 region = self._after_an(region) or region
             for other in self.relays:  # «وقالت البعثة في بيان، نقلا عن الممثل الخاص …، إن»
@@ -87,6 +117,8 @@ class Attribution(SubjectPhrases, Antecedents):
                     region = (other.end, region[1])
                     self.consumed.add(other.start)
             speaker = self.subject(region)
+            if speaker is not None and _WHAT.match(speaker.text):
+                speaker = None  # «نفى ما أشيع عن …»: what was denied, not who denied it
             if speaker is not None and verb.lemma in _FOLLOW and self._topic(speaker):
                 speaker = None
             if speaker is None or (speaker.entity is None and self._svo(verb)):
@@ -125,6 +157,16 @@ class Attribution(SubjectPhrases, Antecedents):
         if speaker is not None and verb.lemma != SHOWED and not self._verbal_noun(verb):
             self.heard(speaker, verb.word_start)
         return speaker
+
+    def _pronoun_subject(self, verb: Verb, pronoun: re.Match[str]) -> Speaker | None:
+        """«وهي تحذر»: the organisation (for «هي») or the person its sentence names first."""
+        types = (("ORG",), ("PER",)) if pronoun["own"] == "هي" else (("PER",), ("ORG",))
+        sentence_start = self.sentence_start(verb.word_start)
+        for kind in types:
+            ref = self._first_in(sentence_start, pronoun.start(), kind)
+            if ref is not None:
+                return self._speaker_from(self._named_after(ref, verb.word_start))
+        return None
 
     def _verbal_noun(self, verb: Verb) -> bool:
         """«ردّ البيت الأبيض على إعلان موسكو أن»: a speech word after a preposition is a

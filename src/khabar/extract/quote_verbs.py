@@ -22,8 +22,23 @@ __all__ = ["SHOWED", "SubjectWords", "Verb", "load_speech_verbs"]
 # «أظهرت دراسة أن»: a study or a figure shows; it reports only an «أن» clause, speaks for no
 # one later words continue, and inside another quotation it is part of what was said
 SHOWED = "أظهر"
+# verbs of telling whose subject, when God or the Prophet, speaks the verse or hadith that follows
+# (folded; grammar, not a lexicon)
+_TELLING = (
+    "قال|يقول|اخبر|يخبر|بين|يبين|وصف|يصف|امر|يامر|ذكر|يذكر|خاطب|يخاطب|انزل|وعد|يعد|حذر|يحذر"
+    "|نهي|ينهي|اثني|يثني|اوصي|يوصي|حث|يحث|علمنا|ارشد|يرشد|وجه|يوجه|امتدح|مدح|بشر|يبشر"
+)
 _KINDS = ("verb", "participle", "noun", "source", "afterword")
-_WORD_KINDS = ("adverb", "boundary", "circumstance", "governor", "relation", "title")
+_WORD_KINDS = (
+    "adverb",
+    "boundary",
+    "circumstance",
+    "governor",
+    "relation",
+    "title",
+    "sacred",
+    "work",
+)
 
 
 @dataclass(slots=True)
@@ -54,6 +69,15 @@ class SubjectWords:
     # person nouns heading a construct chain («رئيس لجنة صياغة الدستور الذي قال»): the relative
     # after the chain is the person's, not the organisation's
     titles: frozenset[str] = frozenset()
+    # God or the Prophet as a verse or hadith names them («تعالى», «صلى الله عليه وسلم»), folded
+    sacred: re.Pattern[str] | None = None
+    # «وقد أخبر الله عن ذلك فقال», «الذي أخبر عنه النبي … بقوله»: the sacred subject of a verb
+    # of telling earlier in the clause, group «who»
+    sacred_clause: re.Pattern[str] | None = None
+    # «امتثالا لقول الله تعالى: …»: a saying named right before a quote mark or colon
+    sacred_saying: re.Pattern[str] | None = None
+    # «كتاب», «فيلم», «بعنوان» right before a quote mark: the quoted words are a title
+    work: re.Pattern[str] | None = None
 
 
 def load_speech_verbs(path: Path | None = None) -> tuple[PhraseMatcher, SubjectWords]:
@@ -65,6 +89,10 @@ def load_speech_verbs(path: Path | None = None) -> tuple[PhraseMatcher, SubjectW
         kind = row["kind"]
         if kind in words:
             words[kind].append(" ".join(fold_text(row["form"]).split()))
+            if kind == "sacred" and words[kind][-1] != "الله":
+                # found in the same pass as the verbs: whether a verse may be quoted at all
+                # (a bare «الله» is too common: «حزب الله», «إن شاء الله»)
+                matcher.add(row["form"], ("", kind))
         elif kind in _KINDS and row["lemma"]:
             matcher.add(row["form"], (row["lemma"], kind))
         else:
@@ -92,6 +120,22 @@ def load_speech_verbs(path: Path | None = None) -> tuple[PhraseMatcher, SubjectW
         given_names=_given_names(),
         relations=frozenset(words["relation"]),
         titles=frozenset(words["title"]),
+        sacred=re.compile(rf"(?:{_alternation(words['sacred'])})(?!\w)")
+        if words["sacred"]
+        else None,
+        sacred_clause=re.compile(
+            rf"(?<!\w)[وف]?(?:{_TELLING})\s+(?:\w+\s+)?(?P<who>{_alternation(words['sacred'])})(?!\w)"
+        )
+        if words["sacred"]
+        else None,
+        sacred_saying=re.compile(
+            rf"(?<!\w)[وف]?[بل]?قول(?:ه)?\s+(?P<who>{_alternation(words['sacred'])})\s*$"
+        )
+        if words["sacred"]
+        else None,
+        work=re.compile(rf"(?<!\w)[وف]?[بلك]?(?:{_alternation(words['work'])})\s*$")
+        if words["work"]
+        else None,
     )
 
 

@@ -30,6 +30,7 @@ from ..pipeline import BaseStage
 from ..text.matcher import PhraseMatcher
 from ..text.normalize import OffsetMap, fold
 from .quote_marks import quoted_spans, strip_span
+from .quote_sacred import sacred_saying
 from .quote_speakers import Attribution
 from .quote_verbs import SHOWED, SubjectWords, Verb, load_speech_verbs
 
@@ -43,6 +44,8 @@ _RELATIVE = re.compile(
 # «لم تعلن أي حملة», «لن يقول»: no statement was made; «مع من يقول إن»: whoever says it is
 # nobody (and these verbs do not end the content of the verb before them)
 _NOT_SAID = re.compile(r"(?<!\w)[وف]?(?:لم|لن|(?P<who>من|لمن|ممن))\s+$")
+# «أو قل إن شئت»: a condition, no complementizer
+_IF_YOU_WISH = re.compile(r"\s+(?:شئت|شئتم|شئنا)(?!\w)")
 _PLAIN_AN = re.compile(r"ب?ان")
 _SOURCE_END = re.compile(r"[،,«\"“]")
 _TOLD_TO = re.compile(r"ما\s+\w+\s+ل")
@@ -104,8 +107,12 @@ class _Finder:
         folded, mapping = fold(doc.text)
         self.verbs = []
         previous_end = -2
+        sacred = False
         for m in verbs.find(folded):
             kind = m.payloads[0][1]
+            if kind == "sacred":
+                sacred = True
+                continue
             if kind in ("verb", "participle") and (
                 "ك" in m.prefix
                 or (m.prefix and folded[previous_end : m.word_start] == " ")
@@ -123,7 +130,9 @@ class _Finder:
             self.verbs.append(Verb(start, end, word_start, *m.payloads[0]))
         self.spans = quoted_spans(doc.text)
         self.governed = words.governed
+        self.work = words.work
         self.att = Attribution(doc, self.verbs, words)
+        self.att.sacred = sacred
 
     def run(self) -> list[Quote]:
         quotes: list[Quote] = []
@@ -189,9 +198,15 @@ class _Finder:
         region = (verb.end, open_start)
         content = self._content(opener.lastgroup or "", open_start, open_end, later, used)
         if content is None:
+            if verb.kind == "verb" and opener.lastgroup == "comp" and opener[0][-1] in "هم":
+                # «وقال شاهد إنه رأى …»: the next verb says it, its pronoun is this subject
+                self.att.speaker(verb, region)
             return None
         start, end, direct = content
-        speaker = self.att.speaker(verb, region)
+        speaker = None
+        if direct and self.att.sacred:
+            speaker = sacred_saying(self.text, open_start, self.att.words)
+        speaker = speaker or self.att.speaker(verb, region)
         if speaker is None or speaker.entity is None:
             # «… على حد قوله»: the sentence's subject said it
             tail = self._afterword(end, later)
@@ -216,7 +231,9 @@ class _Finder:
             opener = _OPENER.search(folded, position)
             if opener is None or opener.lastgroup == "end":
                 return None
-            if opener.lastgroup == "comp" and self._governed(folded, opener.start()):
+            if opener.lastgroup == "comp" and (
+                self._governed(folded, opener.start()) or _IF_YOU_WISH.match(folded, opener.end())
+            ):
                 # «لم يعلن موقفه بعد لكن يمكن أن», «قال بعد أن التقى …، إن»: that «أن» is
                 # the other word's; the content may still come later
                 position = opener.end()
@@ -225,12 +242,18 @@ class _Finder:
                 return opener
             at = offset + mapping.to_original(opener.start())
             close = self.spans.get(at)
-            if close is None or len(self.text[at:close].split()) > 3:
+            if close is None or (
+                len(self.text[at:close].split()) > 3 and not self._titled(folded, opener.start())
+            ):
                 return opener
             # quote marks survive folding: the close is the next such mark in the folded window
             position = folded.find(self.text[close], opener.end()) + 1
             if position <= 0:
                 return None
+
+    def _titled(self, folded: str, at: int) -> bool:
+        """«كتاب "…"», «بعنوان «…»»: the quoted words are a title, however long."""
+        return self.work is not None and self.work.search(folded, max(0, at - 24), at) is not None
 
     def _governed(self, folded: str, at: int) -> bool:
         return self.governed is not None and (
