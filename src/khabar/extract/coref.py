@@ -23,7 +23,7 @@ from ..errors import KnowledgeBaseError
 from ..kb.model import KBEntry, Office
 from ..kb.tsv import data_path, read_tsv, split_list
 from ..pipeline import BaseStage
-from ..text.matcher import PhraseMatcher
+from ..text.matcher import Match, PhraseMatcher
 from ..text.normalize import OffsetMap, fold, fold_text
 from .entities import NAMED_ONLY_FLAG
 from .entity_found import seed_from_entry
@@ -185,7 +185,9 @@ class CorefStage(BaseStage):
             matcher.add(name, entity_id)
         for match in matcher.find(folded):
             if _free(taken, offsets, match.start, match.end):
-                _add(doc, by_id[match.payloads[0]], offsets, match.start, match.end, taken)
+                _add(
+                    doc, by_id[match.payloads[0]], offsets, _start(folded, match), match.end, taken
+                )
 
     def _merge_surname_entities(self, doc: Document, unique: dict[str, str], by_id) -> None:
         """A separate entity whose every mention is one known surname joins the full name."""
@@ -239,7 +241,7 @@ class CorefStage(BaseStage):
                 scores = [(_called(s[3], word, start), *s[1:]) for s in scores]
             scores.sort(key=lambda s: (s[0], s[1], s[2]), reverse=True)
             if scores and (len(scores) == 1 or scores[0][:2] > scores[1][:2]):
-                _add(doc, scores[0][3], offsets, match.start, match.end, taken)
+                _add(doc, scores[0][3], offsets, _start(folded, match), match.end, taken)
 
     def _organisation_nouns(
         self, doc: Document, folded: str, offsets: OffsetMap, taken: bytearray
@@ -284,7 +286,7 @@ class CorefStage(BaseStage):
             if scores and (len(scores) == 1 or scores[0][0] > scores[1][0]):
                 if generic is not None:  # «التحالف» the generic military agent: now a known one
                     generic.mentions = [m for m in generic.mentions if m.start != start]
-                _add(doc, scores[0][2], offsets, match.start, match.end, taken)
+                _add(doc, scores[0][2], offsets, _start(folded, match), match.end, taken)
         doc.entities = [e for e in doc.entities if e.mentions]
 
     def _described(self, folded: str, end: int) -> bool:
@@ -423,6 +425,15 @@ def _taken(doc: Document) -> bytearray:
         for mention in entity.mentions:
             taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     return taken
+
+
+def _start(folded: str, match: Match) -> int:
+    """«للشمراني»: ل + «الشمراني» lost the article's alef; the mention keeps the ل, as the text
+    has no span that reads «الشمراني» (the entity stage does the same)."""
+    contracted = folded.startswith("ل", match.start) and not folded.startswith("ال", match.start)
+    if match.prefix.endswith("ل") and match.key.startswith("ال") and contracted:
+        return match.start - 1
+    return match.start
 
 
 def _free(taken: bytearray, offsets: OffsetMap, start: int, end: int) -> bool:

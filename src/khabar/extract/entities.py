@@ -32,6 +32,7 @@ from ..text.normalize import fold, fold_text
 from .entity_arbitrate import arbitrate, join_city_names
 from .entity_facilities import name_facilities
 from .entity_junk import SpanCleaner, name_words
+from .entity_kin import KinCheck
 from .entity_lexicon import PLACE_KINDS, EntityLexicon, load_lexicon
 from .entity_link import Located, assemble, confirmed, merge_model_spans
 from .entity_lists import headless_regions, name_listed_regions
@@ -80,6 +81,7 @@ class EntityStage(BaseStage):
         self._sport: Any = None
         self._headless: dict[str, str] = {}
         self._vessels: re.Pattern[str] | None = None
+        self._kin: KinCheck | None = None
 
     def setup(self) -> None:
         if self._lexicon is not None:
@@ -100,6 +102,7 @@ class EntityStage(BaseStage):
             self._ranks = self._crf.features.res.ranks if self._crf is not None else {}
         self._verbs = self._verb_forms(self._lexicon)
         lexicon = self._lexicon
+        self._kin = KinCheck(lexicon)
         self._cleaner = SpanCleaner(
             self._verbs,
             lexicon.not_org,
@@ -208,6 +211,7 @@ class EntityStage(BaseStage):
             _known_surnames(text, located, lexicon.surnames.keys()),
             self._support or frozenset(),
             self._ranks,
+            self._kin.is_other if self._kin is not None else None,
         )
         link_surnames(text, located, lexicon, published)
         return located

@@ -21,6 +21,10 @@ from .entity_found import Seed
 
 _WORDS = re.compile(r"[^\s]+")
 _NAME_PREPOSITIONS = frozenset("بلك")
+_NAME_GLUED = frozenset({"بنت"})  # «بن» is too short to be read as glued
+# a conjunction or preposition glued to a definite word; «ك» is left out («كاليفورنيا»)
+_GLUED_ARTICLE = re.compile(r"([وف]?ب|[وف])(ال[^ ]{3,})")
+_COMMON_RANK = 20000  # a word this frequent in the news is a common word, not a name's start
 _MIN_LISTED = 5  # «وتوجو» is «و» + «توجو»; in «ويست» (West) the «و» is a letter of the name
 _PLACE_KINDS = frozenset({"place", "region", "site"})
 _AREA_KINDS = frozenset({"place", "region"})
@@ -90,6 +94,7 @@ def merge_model_spans(
     names: AbstractSet[str] = frozenset(),
     unsupported: AbstractSet[str] = frozenset(),
     ranks: Mapping[str, int] | None = None,
+    kin: Callable[[str, int, int, int, str], bool] | None = None,
 ) -> list[Located]:
     """Add the tagger's spans that no dictionary mention covers (see the module docstring).
     `nisba` maps a folded adjective to a country: «صحيفة الوطن السورية» is Syrian; `given`
@@ -97,7 +102,8 @@ def merge_model_spans(
     (folded surnames of known people) splits «مون بكيم» into two people; `unsupported`: the
     place forms that are common words too («جدة» a grandmother): alone, the dictionaries did
     not read them as the place, and the tagger's reading is no better; `ranks`: the news word
-    list, to tell a list's «و» from a name's first letter (`strip_coordination`)."""
+    list, to tell a list's «و» from a name's first letter (`strip_coordination`); `kin`: whether
+    a longer person span names a relative of the known person inside it («ميلانيا ترامب»)."""
     ordered = sorted(located, key=lambda x: x.start)
     added: list[Located] = []
     ends = {x.end for x in located} | {e for _, e, _ in spans}
@@ -107,9 +113,9 @@ def merge_model_spans(
         start = strip_coordination(text, start, end, ends, given, ranks or {})
         overlapping = [x for x in ordered if x.start < end and start < x.end]
         if overlapping:
-            _maybe_extend(text, overlapping, start, end, kind, added)
+            _maybe_extend(text, overlapping, start, end, kind, added, kin)
             continue
-        start = strip_clitic(text, start, end, known_forms)
+        start = strip_clitic(text, start, end, known_forms, ranks)
         if sum(char.isalpha() for char in text[start:end]) < 3:
             continue  # «سي», «إس»: pieces of spelled-out Latin letters, not names
         folded = " ".join(fold_text(text[start:end]).split())
@@ -143,7 +149,13 @@ def _split_people(
 
 
 def _maybe_extend(
-    text: str, overlapping: list[Located], start: int, end: int, kind: str, added: list[Located]
+    text: str,
+    overlapping: list[Located],
+    start: int,
+    end: int,
+    kind: str,
+    added: list[Located],
+    kin: Callable[[str, int, int, int, str], bool] | None = None,
 ) -> None:
     if len(overlapping) != 1:
         return
@@ -165,15 +177,44 @@ def _maybe_extend(
         return
     if inner.seed.type != "PER" or inner.source not in ("gazetteer", "pattern"):
         return
+    if inner.seed.id.startswith("person:") and _glued_after(text, inner.end, end):
+        end = inner.end  # «التقى ماكرون ببريجيت»: the known name ends before the preposition
     longer = start <= inner.start and inner.end <= end and (start, end) != (inner.start, inner.end)
     if longer and "\n" not in text[start:end]:
-        added.append(Located(start, end, inner.seed, "model"))
+        seed = inner.seed
+        if kin is not None and kin(text, start, inner.start, inner.end, seed.id):
+            name = " ".join(text[start:end].split())
+            folded = " ".join(fold_text(name).split())
+            seed = Seed(f"ner:PER:{folded}", name, name, "PER", kind=None)
+        added.append(Located(start, end, seed, "model"))
         inner.end = inner.start  # replaced by the longer span (dropped by assemble)
 
 
-def strip_clitic(text: str, start: int, end: int, known_forms: dict[str, list[str]]) -> int:
-    """«والعراق» → «العراق» when the rest is a known form (the tagger keeps clitics on)."""
+def _glued_after(text: str, pos: int, end: int) -> bool:
+    """The span [pos, end) after a known person's name opens with a word glued to «ب» or «ل»
+    (not «بن», which links a name)."""
+    word = _WORDS.search(text, pos, end)
+    if word is None:
+        return False
+    folded = fold_text(word.group())
+    return folded[:1] in "بل" and len(folded) > 3 and folded not in _NAME_GLUED
+
+
+def strip_clitic(
+    text: str,
+    start: int,
+    end: int,
+    known_forms: dict[str, list[str]],
+    ranks: Mapping[str, int] | None = None,
+) -> int:
+    """«والعراق» → «العراق» when the rest is a known form (the tagger keeps clitics on);
+    «بالاتحاد السعودي» → «الاتحاد السعودي» when the rest opens with a common word of the news
+    (`ranks`), which «فالنسيا» or «باليرمو» do not."""
     folded = " ".join(fold_text(text[start:end]).split())
+    if ranks:
+        glued = _GLUED_ARTICLE.match(folded)
+        if glued is not None and ranks.get(glued.group(2), _COMMON_RANK) < _COMMON_RANK:
+            return start + _original_length(text, start, len(glued.group(1)))
     for clitic in _PROCLITICS:
         rest = folded[len(clitic) :]
         if not folded.startswith(clitic) or len(rest) < 2:

@@ -33,6 +33,8 @@ _LOCATIVE = frozenset(
     {"في", "من", "الي", "علي", "عن", "مع", "بين", "داخل", "شمال", "جنوب", "شرق", "غرب"}
 )
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
+_LAST_WORD = re.compile(r"([\u0621-\u064a]+) +$")
+_DEFINITE = re.compile(r"(?:[وف]?[بلك]?ال|[وف]?لل)(?=[\u0621-\u064a]{2})")
 _NEAR = 40  # characters between an unknown place and the known one that locates it
 _CLAUSE_END = re.compile(r"[.؛;!?\n]")
 
@@ -240,7 +242,7 @@ class Recognizer(OfficeReading):
         if kind == "role":
             return self._role(match, cues[0])
         if kind in ("institution", "agent"):
-            if self._pronoun_suffix(match, cues[0]):
+            if self._pronoun_suffix(match, cues[0]) or self._adjective(match):
                 return None
             group = self._body(match, cues[0])
             if group is None:
@@ -256,6 +258,24 @@ class Recognizer(OfficeReading):
         # a relative of a known person («حافظ قائد السبسي») needs no tagger to confirm it
         self.found[-1].weak = name.person is None and not name.family
         return end
+
+    def _adjective(self, match: Match) -> bool:
+        """«المياه البحرية», «الأعمال البلدية»: a one-word body that is a nisba («…ية») right
+        after a definite noun is that noun's adjective; after a body noun («القوات») it is
+        still the body."""
+        key = match.key
+        if match.prefix or " " in key or not key.startswith("ال") or not key.endswith("يه"):
+            return False
+        before = _LAST_WORD.search(self.scan.text, max(0, match.start - 40), match.start)
+        if before is None:
+            return False
+        word = before.group(1)
+        bare = _DEFINITE.match(word)
+        if bare is None:
+            return False
+        noun = "ال" + word[bare.end() :]
+        lexicon = self.lexicon
+        return not (lexicon.is_stop(noun) or noun in lexicon.cue_nouns or noun in lexicon.forms)
 
     def _pronoun_suffix(self, match: Match, cue: Cue) -> bool:
         """«طلبه» (his request) folds like «طلبة» (students): a listed word that ends in «ة»,
@@ -285,6 +305,10 @@ class Recognizer(OfficeReading):
             entry = self._agreeing(match, cues, entry)
         if entry is None or self._foreign_agent(match, entry) or self._unsupported(match, entry):
             return None
+        if entry.type == "PER" and self._lone_homograph(match, entry.id):
+            return None
+        if entry.type == "LOC" and self._article_reading(match):
+            return None
         if entry.type == "PER" and common_namesake(
             self.lexicon, entry.id, match.key, self.named, self.published
         ):
@@ -302,6 +326,25 @@ class Recognizer(OfficeReading):
             self.last_role = self._office_of(entry.id) or self.last_role
             self._apposition_role(len(self.found) - 1, match.end)
         return match.end
+
+    def _article_reading(self, match: Match) -> bool:
+        """«للحج» is ل + «لحج» (Lahij) or ل + «الحج» (the Hajj) whose alef the lam swallowed:
+        the place only when its name is the commoner word of the news."""
+        key = match.key
+        if not match.prefix.endswith("ل") or not key.startswith("ل") or " " in key:
+            return False
+        common = self.ranks.get("ال" + key[1:])
+        return common is not None and common < self.ranks.get(key, common + 1)
+
+    def _lone_homograph(self, match: Match, person: str) -> bool:
+        """«بنس» (pence): a one-word form of a known person that is a common word too names
+        him only when the article names him in full as well («مايك بنس»)."""
+        if " " in match.key or match.key not in self.lexicon.homographs:
+            return False
+        return not any(
+            " " in m.key and any(c.kind == "entry" and c.ref == person for c in m.payloads)
+            for m in self.matches
+        )
 
     def _agreeing(self, match: Match, cues: list[Cue], entry: KBEntry) -> KBEntry | None:
         """«طرابلس اللبنانية»: a nisba after a place names its country, and picks the reading

@@ -128,6 +128,10 @@ class Scanner:
             return self._extend(
                 first.start, first.end, 1 if first.text not in NAME_LINKS else 0, None
             )
+        if loose and self._given_before_family(first):
+            # «الدكتورة أمل العبادي»: a given name that is a common word too («أمل» hope)
+            # before a known family name is someone else of that family, not Haider al-Abadi
+            return self._extend(first.start, first.end, 1, None)
         return None
 
     def given_name(self, match: Match) -> Name | None:
@@ -160,6 +164,12 @@ class Scanner:
         if word.text in NAME_LINKS or word.text.startswith("ال"):
             return True
         return self.is_given(match) or self.person_at(match) is not None
+
+    def _given_before_family(self, word: Word) -> bool:
+        if word.text not in self.lexicon.kb.given_names:
+            return False
+        following = self.next_word(word.end)
+        return following is not None and self.person_at(self.match_at(following)) is not None
 
     def _starts_name(self, word: Word, match: Match | None) -> bool:
         text = word.text
