@@ -43,6 +43,15 @@ from .event_embedded import (
     responsible_party,
     that_pronoun,
 )
+from .event_recipients import (
+    about_topic,
+    carried_thanks,
+    instrument_owner,
+    own_side,
+    relation_owner,
+    thanked,
+    topic_recipients,
+)
 from .event_role_rules import (
     ATTACKERS,
     LETTERS,
@@ -355,8 +364,10 @@ class RoleFinder:
             if claimed:  # who claimed or is held responsible carried it out
                 roles.actors = claimed
             if not roles.actors:
-                roles.actors = sentence_attacker(self.text, roles, cand, parts) or doer(
-                    self.text, roles, cand, parts
+                roles.actors = (
+                    instrument_owner(self.text, self.sentence, cand, parts)
+                    or sentence_attacker(self.text, roles, cand, parts)
+                    or doer(self.text, roles, cand, parts)
                 )
             if roles.actors and all(self._reports(p, hit.word_start) for p in roles.actors):
                 roles.actors = []  # «قالت الشرطة إن الأسرة نفذت هجمات»: who tells it did not
@@ -368,6 +379,10 @@ class RoleFinder:
             roles.actors, roles.recipients = roles.recipients, giver
         if not cand.verbal and cand.entry.type in _SOURCED_NOUNS:
             noun_source(self.text, self.sentence_start, cand, roles, parts)
+        if cand.entry.type == "SUPPORT":
+            thanked(self.text, cand, roles, parts)
+            carried_thanks(self.text, self.sentence, cand, roles, parts)
+        about_topic(self.text, cand, roles)
         aid_beneficiary(self.text, self.sentence_start, cand, parts, roles)
         expelled_from(self.text, self.sentence_start, cand, parts, roles)
         if cand.entry.mode == "visit":
@@ -383,7 +398,10 @@ class RoleFinder:
             roles.actors = self._implicit_actor(cand, roles, parts)
         # «قصفت مقاتلات التحالف»: a name inside the actor's words is no target of its own
         roles.recipients = [r for r in roles.recipients if not inside_actor(r, roles.actors)]
+        relation_owner(self.text, roles, parts)
         self._countries(cand, roles, parts)
+        topic_recipients(self.text, cand, roles)  # after the countries: the topic gives none
+        own_side(roles)
         return roles
 
     def _countries(self, cand: Candidate, roles: Roles, parts: list[Participant]) -> None:
