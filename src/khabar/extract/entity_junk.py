@@ -42,6 +42,11 @@ _PLACE_KINDS = frozenset({"country", "territory", "region"})
 _MIN_HEAD_LETTERS = 5  # «سيدي», «سان» open place names: «سيدي حسين» is a place, not a person
 # proclitics before a word, the article's alef dropped after «ل» («للريال» is ل + «الريال»)
 _CLITIC_LETTERS = frozenset("وفبلك")
+# verbal nouns of verb forms IV and X as folded («ارجاع», «استكمال»): never a name alone. A
+# glide after the alef («إيهاب», «إيفان», «أولاف») is left alone: there names outnumber nouns
+MASDAR = re.compile(r"(?:ا[^\sايو]|است[^\sا])[^\sا]ا[^\sا]")
+_GOD = "الله"
+_FORMULA_CLITICS = frozenset("بل")
 _CLITICS = tuple(c + p for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك", "لل") if c + p)
 
 
@@ -80,11 +85,29 @@ class SpanCleaner:
                 span = self._trim(text, piece_start, piece_end, piece_kind)
                 if span is None or self._common_org(text, *span, piece_kind):
                     continue
-                if piece_kind == "PER" and self._word_pair(text[span[0] : span[1]]):
+                if piece_kind == "PER" and self._no_person(text[span[0] : span[1]]):
                     continue
                 out.append((*span, piece_kind, confidence))
         out = _as_people(text, out, located, self._named, self._key)
         return _without_homographs(text, out, located, self.homographs, self._key)
+
+    def _no_person(self, phrase: str) -> bool:
+        return self._word_pair(phrase) or self._masdar(phrase) or self._formula(phrase)
+
+    def _masdar(self, phrase: str) -> bool:
+        """«إرجاع», «استكمال»: one word of the verbal-noun pattern of verb form IV or X is no
+        person, unless it is a given name too («إيهاب», «إيمان»)."""
+        key = self._key(phrase.strip())
+        return MASDAR.fullmatch(key) is not None and key not in self.given
+
+    def _formula(self, phrase: str) -> bool:
+        """«بحمد الله», «بإذن الله»: a preposition glued to a noun before «الله» is a pious
+        formula; «عبد الله», «نصر الله» have no preposition."""
+        words = phrase.split()
+        if len(words) != 2 or self._key(words[1]) != _GOD:
+            return False
+        first = self._key(words[0])
+        return first[:1] in _FORMULA_CLITICS and first not in self.given and len(first) > 2
 
     def _word_pair(self, phrase: str) -> bool:
         """«أياد مرتعشة» (trembling hands): two words, the first spelled as a common word

@@ -29,6 +29,7 @@ _CUE_ORDER = ("entry", "capital", "role", "institution", "agent", "title", "give
 # readings whose country is evidence of what the text is about
 _CONTEXT_KINDS = frozenset({"country", "territory", "place", "site"})
 _AREA_KINDS = frozenset({"place", "region", "site"})
+_COMMON_CUES = frozenset({"role", "institution", "agent", "title"})  # common nouns, no names
 _LOCATIVE = frozenset(
     {"في", "من", "الي", "علي", "عن", "مع", "بين", "داخل", "شمال", "جنوب", "شرق", "غرب"}
 )
@@ -415,6 +416,15 @@ class Recognizer(OfficeReading):
         text = self.scan.text
         contracted = text.startswith("ل", match.start) and not text.startswith("ال", match.start)
         if match.key.startswith("ال") and match.prefix and contracted:
+            return match.start - 1
+        # «للاجئين» is ل + «اللاجئين» (a noun that opens with «ل» loses the article's
+        # letters), not ل + «لاجئين»: a common noun keeps the ل, a name («لليبيا») not
+        if (
+            contracted
+            and match.prefix.endswith("ل")
+            and match.key.startswith("ل")
+            and any(getattr(c, "kind", None) in _COMMON_CUES for c in match.payloads)
+        ):
             return match.start - 1
         return match.start
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..text.matcher import Match
 from ..text.normalize import fold_text
+from .entity_junk import MASDAR as _MASDAR
 from .entity_lexicon import NAME_LINKS, EntityLexicon
 from .entity_verbs import VerbForms
 
@@ -178,11 +179,19 @@ class Scanner:
             return False
         if lexicon.nisba_country(text) is not None or len(text) < 2:
             return False
-        if _PRONOUN_SUFFIX.search(text):
+        if _PRONOUN_SUFFIX.search(text) or self._lone_masdar(word):
             return False
         if match is None and self.verbs is not None and self.verbs.is_verb(text):
             return False  # «بالشيخ تسند منحة»: a verb after a title starts no name
         return match is None or all(c.kind == "given" for c in match.payloads)
+
+    def _lone_masdar(self, word: Word) -> bool:
+        """«بالحاج إرجاع جميع»: a verbal noun after a title is no name, unless a given name
+        follows («الدكتور إقبال إسماعيل»: «إقبال» is a given name too)."""
+        if not _masdar(word.text, self.lexicon):
+            return False
+        following = self.next_word(word.end)
+        return following is None or not self.is_given(self.match_at(following))
 
     def _extend(self, start: int, end: int, units: int, person: str | None) -> Name:
         """Add following name parts to [start, end) while they look like name parts.
@@ -250,6 +259,8 @@ class Scanner:
             return False
         if lexicon.nisba_country(text) is not None or _PRONOUN_SUFFIX.search(text):
             return False
+        if _masdar(text, lexicon):
+            return False  # «رضا بالحاج إرجاع الوثائق»: a verbal noun of form IV/X is no name
         if text.startswith("و") and (
             lexicon.is_stop(text[1:]) or text[1:] in lexicon.kb.given_names
         ):
@@ -264,3 +275,9 @@ class Scanner:
         if "given" in kinds:
             return self.is_given(match)
         return self.person_at(match) is not None and kinds == {"entry"}
+
+
+def _masdar(text: str, lexicon: EntityLexicon) -> bool:
+    """«إرجاع», «استكمال»: a verbal noun of verb form IV or X, no given name («إيهاب»)."""
+    key = fold_text(text)
+    return _MASDAR.fullmatch(key) is not None and key not in lexicon.kb.given_names
