@@ -67,6 +67,18 @@ def processed(pipeline: Pipeline, text: str, published: str | None = None) -> Do
     return outcome.document
 
 
+def named(doc: Document, surface: str) -> list[Entity]:
+    """The entities with a mention written exactly `surface`."""
+    return [e for e in doc.entities if any(m.text == surface for m in e.mentions)]
+
+
+def entity_stage() -> EntityStage:
+    """The full entity stage (tagger included), set up."""
+    stage = EntityStage()
+    stage.setup()
+    return stage
+
+
 def by_id(doc: Document) -> dict[str, Entity]:
     return {e.id: e for e in doc.entities}
 

@@ -6,25 +6,19 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.doc import Document, Entity
+from khabar.doc import Document
 from khabar.extract.entities import EntityStage
 from khabar.extract.entity_junk import SpanCleaner
-from seeded import run_entities
+from seeded import entity_stage, named, run_entities
 
 
 @pytest.fixture(scope="module")
 def stage() -> EntityStage:
-    entities = EntityStage()
-    entities.setup()
-    return entities
+    return entity_stage()
 
 
 def run(stage: EntityStage, text: str) -> Document:
     return run_entities(stage, text, "2018-03-01")
-
-
-def named(doc: Document, surface: str) -> list[Entity]:
-    return [e for e in doc.entities if any(m.text == surface for m in e.mentions)]
 
 
 @pytest.mark.parametrize("phrase", ["إرجاع", "استكمال", "إصلاح", "بحمد الله", "بإذن الله"])

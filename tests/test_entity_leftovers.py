@@ -6,27 +6,21 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.doc import Document, Entity
+from khabar.doc import Document
 from khabar.extract.entities import EntityStage
 from khabar.extract.entity_found import Seed
 from khabar.extract.entity_link import Located
 from khabar.extract.entity_vessels import name_vessels
-from seeded import run_entities
+from seeded import entity_stage, named, run_entities
 
 
 @pytest.fixture(scope="module")
 def stage() -> EntityStage:
-    entities = EntityStage()
-    entities.setup()
-    return entities
+    return entity_stage()
 
 
 def run(stage: EntityStage, text: str) -> Document:
     return run_entities(stage, text, "2015-03-01")
-
-
-def named(doc: Document, surface: str) -> list[Entity]:
-    return [e for e in doc.entities if any(m.text == surface for m in e.mentions)]
 
 
 def kinds(doc: Document) -> dict[str, tuple[str, str | None, str | None]]:

@@ -7,19 +7,17 @@ from __future__ import annotations
 
 import pytest
 
-from khabar.doc import Document, Entity
+from khabar.doc import Document
 from khabar.extract.coref import CorefStage
 from khabar.extract.entities import EntityStage
 from khabar.extract.entity_found import Seed
 from khabar.extract.entity_link import Located, merge_model_spans, strip_clitic
-from seeded import run_entities
+from seeded import entity_stage, named, run_entities
 
 
 @pytest.fixture(scope="module")
 def stage() -> EntityStage:
-    entities = EntityStage()
-    entities.setup()
-    return entities
+    return entity_stage()
 
 
 @pytest.fixture(scope="module")
@@ -31,10 +29,6 @@ def coref() -> CorefStage:
 
 def run(stage: EntityStage, text: str, published: str = "2018-03-01") -> Document:
     return run_entities(stage, text, published)
-
-
-def named(doc: Document, surface: str) -> list[Entity]:
-    return [e for e in doc.entities if any(m.text == surface for m in e.mentions)]
 
 
 def ids(doc: Document) -> set[str]:
