@@ -43,14 +43,12 @@ _OUTLET_NOUNS = frozenset(
     fold_text(w)
     for w in ["راديو", "صحيفة", "وكالة", "قناة", "محطة", "شبكة", "موقع", "مجلة", "تلفزيون", "إذاعة"]
 )
-_TO_OUTLET = re.compile(
-    r"ل(?:راديو|صحيف[ةه]|وكال[ةه]|قنا[ةه]|محط[ةه]|شبك[ةه]|موقع|مجل[ةه]|تلفزيون|اذاع[ةه])(?!\w)"
+# the same nouns as a pattern, written or folded (ة or ه, إ or ا)
+_OUTLET_NOUN = (
+    r"(?:راديو|صحيف[ةه]|وكال[ةه]|قنا[ةه]|محط[ةه]|شبك[ةه]|موقع|مجل[ةه]|تلفزيون|[إا]ذاع[ةه])"
 )
-_TOLD_OUTLET = re.compile(
-    r"(?<!\w)ل[ـ\s«\"“]*$|(?<!\w)لل?$"
-    r"|(?<!\w)ل(?:راديو|صحيف[ةه]|وكال[ةه]|قنا[ةه]|محط[ةه]|شبك[ةه]|موقع|مجل[ةه]|تلفزيون|[إا]ذاع[ةه])"
-    r"\s*[«\"“(]?\s*$"
-)
+_TO_OUTLET = re.compile(rf"ل{_OUTLET_NOUN}(?!\w)")
+_TOLD_OUTLET = re.compile(rf"(?<!\w)ل[ـ\s«\"“]*$|(?<!\w)لل?$|(?<!\w)ل{_OUTLET_NOUN}\s*[«\"“(]?\s*$")
 _OUTLETS = frozenset({"media", "agency"})
 # a definite head's own words: definite (or coordinated definite) words, numbers, «نفسه»
 _DEFINITE = re.compile(r"[وف]?ال|\d|نفس|ذات")
